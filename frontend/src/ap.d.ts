@@ -1,0 +1,27 @@
+/**
+ * The tiny part of the Atlassian Connect JavaScript API (`all.js`) this app uses.
+ * `window.AP` exists only when the page runs inside a Connect iframe and the
+ * backend has injected the all.js script tag in place of `<!-- connect-all-js -->`.
+ */
+interface AtlassianConnectContext {
+  /** Resolves to a short-lived context JWT the backend can verify (sent as `Authorization: JWT <token>`). */
+  getToken(callback?: (token: string) => void): Promise<string>;
+}
+
+interface AtlassianConnectTheming {
+  /** Makes the iframe follow the Jira theme (sets data-color-mode etc. on <html>). */
+  initializeTheming(): void;
+}
+
+interface AtlassianConnectApi {
+  context: AtlassianConnectContext;
+  /** Resizes the iframe to its content (or to the given size). */
+  resize?: (width?: string, height?: string) => void;
+  /** Makes the iframe fill its container (general and admin pages). */
+  sizeToParent?: () => void;
+  theming?: AtlassianConnectTheming;
+}
+
+interface Window {
+  AP?: AtlassianConnectApi;
+}

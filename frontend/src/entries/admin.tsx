@@ -1,0 +1,4 @@
+import { mount } from '../mount';
+import { AdminSurface } from '../surfaces/AdminSurface';
+
+mount(<AdminSurface />);

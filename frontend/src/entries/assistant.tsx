@@ -1,0 +1,4 @@
+import { mount } from '../mount';
+import { AssistantSurface } from '../surfaces/AssistantSurface';
+
+mount(<AssistantSurface />);

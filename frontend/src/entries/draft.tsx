@@ -1,0 +1,4 @@
+import { mount } from '../mount';
+import { DraftSurface } from '../surfaces/DraftSurface';
+
+mount(<DraftSurface />);

@@ -1,0 +1,4 @@
+import { mount } from '../mount';
+import { ForgeSurface } from '../surfaces/ForgeSurface';
+
+mount(<ForgeSurface />);

@@ -1,0 +1,4 @@
+import { mount } from '../mount';
+import { AssessSurface } from '../surfaces/AssessSurface';
+
+mount(<AssessSurface />);

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import type { AppContext } from './appContext';
+import { ApiError, apiFetch } from './bridge';
+
+export type AppContextState =
+  | { status: 'loading' }
+  | { status: 'ready'; context: AppContext }
+  | { status: 'error'; error: ApiError };
+
+/**
+ * Loads `/api/context` once on mount; `retry()` loads it again.
+ * Every surface uses this instead of calling the bridge itself.
+ */
+export function useAppContext(): AppContextState & { retry: () => void } {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<AppContextState>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    apiFetch<AppContext>('/api/context').then(
+      (context) => {
+        if (current) setState({ status: 'ready', context });
+      },
+      (error: unknown) => {
+        if (current) setState({ status: 'error', error: asApiError(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, retry };
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, {
+    title: 'Something went wrong',
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}

@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** One html per surface, all at the dist root (see README.md for the module mapping). */
+export const ENTRIES = ['index', 'issue-panel', 'issue-glance', 'draft', 'assistant', 'admin'] as const;
+
+export default defineConfig({
+  // Relative asset URLs: Forge Custom UI and the backend's /ui/ path (with <base href>) both need them.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: Object.fromEntries(ENTRIES.map((name) => [name, `${name}.html`])),
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});

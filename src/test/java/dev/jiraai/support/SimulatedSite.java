@@ -1,0 +1,452 @@
+package dev.jiraai.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * One simulated Jira Cloud site: it installs the app as Jira does, signs the tokens Jira hands the app's iframes and
+ * Forge hands its remote, and serves its content through REST v3, refusing calls that are unauthenticated or that
+ * break Atlassian's OpenAPI spec (every violation is recorded so the test fails even if the app swallows the 400).
+ */
+public final class SimulatedSite implements AutoCloseable {
+
+	private final JiraCloudSimulator cloud;
+
+	private final String clientKey;
+
+	private final String installationId;
+
+	private final String cloudId = UUID.randomUUID().toString();
+
+	private final String oauthClientId = "oauth-" + UUID.randomUUID();
+
+	private volatile String sharedSecret = newSecret();
+
+	private final WireMockServer server;
+
+	private final SiteData data = SiteData.seeded();
+
+	private final JiraRestHandlers handlers;
+
+	private final List<String> violations = new CopyOnWriteArrayList<>();
+
+	private final List<JiraCall> calls = new CopyOnWriteArrayList<>();
+
+	private final List<FaultState> faults = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> userTokens = new ConcurrentHashMap<>();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	SimulatedSite(JiraCloudSimulator cloud, String name) {
+		this.cloud = cloud;
+		this.clientKey = "jira:" + name + ":" + UUID.randomUUID();
+		this.installationId = "ari:cloud:ecosystem::installation/" + UUID.randomUUID();
+		this.handlers = new JiraRestHandlers(this.data);
+		this.server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true).extensions(new SiteRouter()));
+		this.server.start();
+		this.server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
+	}
+
+	private static String newSecret() {
+		return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+	}
+
+	public String baseUrl() {
+		return this.server.baseUrl();
+	}
+
+	public String clientKey() {
+		return this.clientKey;
+	}
+
+	public String installationId() {
+		return this.installationId;
+	}
+
+	public String cloudId() {
+		return this.cloudId;
+	}
+
+	String oauthClientId() {
+		return this.oauthClientId;
+	}
+
+	public String sharedSecret() {
+		return this.sharedSecret;
+	}
+
+	public SiteData data() {
+		return this.data;
+	}
+
+	/** The seeded user with this display name's first name, e.g. {@code user("Alice")}. */
+	public String user(String firstName) {
+		return this.data.users()
+			.stream()
+			.filter(user -> user.path("displayName").asText().startsWith(firstName + " "))
+			.map(user -> user.path("accountId").asText())
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No seeded user " + firstName));
+	}
+
+	// ---- Jira -> app: lifecycle -------------------------------------------------------------------------------
+
+	/** Installs the app as Jira does: a lifecycle POST signed RS256 by Atlassian's install key. */
+	public HttpResponse<String> install(String appBaseUrl) {
+		return lifecycle("installed", appBaseUrl, claims -> {
+		});
+	}
+
+	/** Uninstalls the app as Jira does (also a signed lifecycle call). */
+	public HttpResponse<String> uninstall(String appBaseUrl) {
+		return lifecycle("uninstalled", appBaseUrl, claims -> {
+		});
+	}
+
+	/** Jira hands out a new shared secret at the next install, as it does on a reinstall. */
+	public String rotateSharedSecret() {
+		this.sharedSecret = newSecret();
+		return this.sharedSecret;
+	}
+
+	/**
+	 * A lifecycle call whose install JWT can be tampered with, to test forged installs.
+	 * @param tweak changes the claims before they are signed
+	 */
+	public HttpResponse<String> lifecycle(String eventType, String appBaseUrl, Consumer<JWTClaimsSet.Builder> tweak) {
+		return lifecycle(eventType, appBaseUrl, tweak, this.cloud.installKey(), this.cloud.installKeyId());
+	}
+
+	/** A lifecycle call signed with any key and key id (a forger's). */
+	public HttpResponse<String> lifecycle(String eventType, String appBaseUrl, Consumer<JWTClaimsSet.Builder> tweak,
+			RSAPrivateKey signingKey, String keyId) {
+		String path = "/" + eventType;
+		Instant now = Instant.now();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.clientKey)
+			.audience(appBaseUrl)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(3))))
+			.claim("qsh", ConnectJwts.qsh("POST", path));
+		tweak.accept(claims);
+		String jwt = ConnectJwts.rs256(signingKey, keyId, claims.build());
+		return post(appBaseUrl + path, lifecyclePayload(eventType), "JWT " + jwt);
+	}
+
+	/** A lifecycle call with no JWT at all. */
+	public HttpResponse<String> unsignedLifecycle(String eventType, String appBaseUrl) {
+		return post(appBaseUrl + "/" + eventType, lifecyclePayload(eventType), null);
+	}
+
+	private String lifecyclePayload(String eventType) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("key", JiraCloudSimulator.APP_KEY);
+		payload.put("clientKey", this.clientKey);
+		payload.put("oauthClientId", this.oauthClientId);
+		payload.put("sharedSecret", this.sharedSecret);
+		payload.put("serverVersion", "100283");
+		payload.put("pluginsVersion", "1001.0.0-SNAPSHOT");
+		payload.put("baseUrl", baseUrl());
+		payload.put("displayUrl", baseUrl());
+		payload.put("productType", "jira");
+		payload.put("description", "Atlassian JIRA at " + baseUrl());
+		payload.put("eventType", eventType);
+		payload.put("cloudId", this.cloudId);
+		payload.put("installationId", this.installationId);
+		try {
+			return SiteData.json.writeValueAsString(payload);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> post(String url, String body, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// ---- Jira -> app: tokens ----------------------------------------------------------------------------------
+
+	/** A Connect context JWT ({@code AP.context.getToken()}) for a user, as the app's frontend gets it. */
+	public String contextJwt(String accountId) {
+		return contextJwt(accountId, claims -> {
+		});
+	}
+
+	/** A context JWT whose claims can be changed before signing (no qsh, expired, another issuer...). */
+	public String contextJwt(String accountId, Consumer<JWTClaimsSet.Builder> tweak) {
+		return ConnectJwts.hs256(this.sharedSecret, this.clientKey, claims -> {
+			claims.subject(accountId).claim("qsh", ConnectJwts.CONTEXT_QSH);
+			tweak.accept(claims);
+		});
+	}
+
+	/** The JWT Jira puts in an iframe URL, its {@code qsh} bound to that URL (path relative to the app base URL). */
+	public String iframeJwt(String accountId, String method, String pathAndQuery) {
+		return ConnectJwts.hs256(this.sharedSecret, this.clientKey,
+				claims -> claims.subject(accountId).claim("qsh", ConnectJwts.qsh(method, pathAndQuery)));
+	}
+
+	/** A Forge Invocation Token for a user of this site's Forge installation. */
+	public String forgeInvocationToken(String accountId) {
+		return forgeInvocationToken(accountId, claims -> {
+		});
+	}
+
+	public String forgeInvocationToken(String accountId, Consumer<JWTClaimsSet.Builder> tweak) {
+		return this.cloud.forgeInvocationToken(this, accountId, tweak);
+	}
+
+	/** The user token Forge sends along with an invocation ({@code x-forge-oauth-user}). */
+	public String forgeUserToken(String accountId) {
+		return issueUserToken(accountId);
+	}
+
+	String issueUserToken(String accountId) {
+		String token = "user-token-" + UUID.randomUUID();
+		this.userTokens.put(token, accountId);
+		return token;
+	}
+
+	// ---- app -> Jira: what the site saw -----------------------------------------------------------------------
+
+	public List<JiraCall> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	public List<String> violations() {
+		return List.copyOf(this.violations);
+	}
+
+	void resetViolations() {
+		this.violations.clear();
+	}
+
+	/** Makes the next matching requests fail. */
+	public SimulatedSite inject(JiraFault fault) {
+		this.faults.add(new FaultState(fault));
+		return this;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	private static final class FaultState {
+
+		final JiraFault fault;
+
+		int remaining;
+
+		FaultState(JiraFault fault) {
+			this.fault = fault;
+			this.remaining = fault.times();
+		}
+
+	}
+
+	private synchronized JiraFault takeFault(String method, String path) {
+		for (FaultState state : this.faults) {
+			if (state.remaining > 0 && state.fault.matches(method, path)) {
+				state.remaining--;
+				return state.fault;
+			}
+		}
+		return null;
+	}
+
+	/** Authenticates, validates, injects faults and dispatches every REST call the app makes to this site. */
+	private final class SiteRouter implements ResponseDefinitionTransformerV2 {
+
+		@Override
+		public String getName() {
+			return "jira-site";
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent event) {
+			Request request = event.getRequest();
+			String method = request.getMethod().getName();
+			URI uri = URI.create(request.getUrl());
+			String path = uri.getPath();
+			Map<String, List<String>> query = decodeQuery(uri.getRawQuery());
+			String body = request.getBodyAsString();
+			if (!path.startsWith("/rest/")) {
+				return respond(JiraRestHandlers.SimResponse.error(404, "No such resource"));
+			}
+			String caller;
+			try {
+				caller = authenticate(request, method);
+			}
+			catch (IllegalArgumentException ex) {
+				calls.add(new JiraCall(method, path, query, body, null, 401));
+				return respond(JiraRestHandlers.SimResponse.error(401, ex.getMessage()));
+			}
+			String contentType = request.getHeader("Content-Type");
+			List<String> problems = JiraSpecValidator.violations(method, path, query, contentType, body);
+			if (!problems.isEmpty()) {
+				violations.addAll(problems);
+				calls.add(new JiraCall(method, path, query, body, caller, 400));
+				return respond(new JiraRestHandlers.SimResponse(400,
+						SiteData.json.createObjectNode().set("errorMessages", SiteData.json.valueToTree(problems)),
+						Map.of()));
+			}
+			JiraFault fault = takeFault(method, path);
+			if (fault != null && fault.kind() != JiraFault.Kind.DELAY) {
+				return faulted(fault, method, path, query, body, caller);
+			}
+			JiraRestHandlers.SimResponse response = handlers.handle(method, path, query, body, caller);
+			if (response.status() == 501) {
+				violations.add("%s %s: the simulator does not implement this endpoint".formatted(method, path));
+			}
+			calls.add(new JiraCall(method, path, query, body, caller, response.status()));
+			ResponseDefinitionBuilder builder = builder(response);
+			if (fault != null) {
+				builder.withFixedDelay((int) fault.delay().toMillis());
+			}
+			return builder.build();
+		}
+
+		private ResponseDefinition faulted(JiraFault fault, String method, String path,
+				Map<String, List<String>> query, String body, String caller) {
+			switch (fault.kind()) {
+				case STATUS -> {
+					calls.add(new JiraCall(method, path, query, body, caller, fault.status()));
+					ResponseDefinitionBuilder builder = builder(
+							JiraRestHandlers.SimResponse.error(fault.status(), "Injected failure"));
+					if (fault.retryAfterSeconds() != null) {
+						builder.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+					}
+					return builder.build();
+				}
+				case CONNECTION_RESET -> {
+					calls.add(new JiraCall(method, path, query, body, caller, 0));
+					return ResponseDefinitionBuilder.responseDefinition()
+						.withFault(Fault.CONNECTION_RESET_BY_PEER)
+						.build();
+				}
+				case LOST_RESPONSE -> {
+					JiraRestHandlers.SimResponse done = handlers.handle(method, path, query, body, caller);
+					calls.add(new JiraCall(method, path, query, body, caller, done.status()));
+					return ResponseDefinitionBuilder.responseDefinition()
+						.withFault(Fault.CONNECTION_RESET_BY_PEER)
+						.build();
+				}
+				default -> throw new IllegalStateException("Unexpected fault " + fault);
+			}
+		}
+
+		/**
+		 * Who the call is from: the app (Connect JWT signed with the site's shared secret, qsh bound to this very
+		 * request) or a user (a bearer token this site's OAuth endpoint or Forge issued).
+		 */
+		private String authenticate(Request request, String method) {
+			String authorization = request.getHeader("Authorization");
+			if (authorization == null) {
+				throw new IllegalArgumentException("Client must be authenticated to access this resource.");
+			}
+			if (authorization.startsWith("JWT ")) {
+				String token = authorization.substring(4);
+				JWTClaimsSet claims = ConnectJwts.verifyHs256(token, sharedSecret);
+				if (!JiraCloudSimulator.APP_KEY.equals(claims.getIssuer())) {
+					throw new IllegalArgumentException("JWT issuer is not the installed app");
+				}
+				Object qsh = claims.getClaim("qsh");
+				if (qsh == null || !qsh.equals(ConnectJwts.qsh(method, request.getUrl()))) {
+					throw new IllegalArgumentException("JWT qsh does not match the request");
+				}
+				return "app";
+			}
+			if (authorization.startsWith("Bearer ")) {
+				String accountId = userTokens.get(authorization.substring(7));
+				if (accountId == null) {
+					throw new IllegalArgumentException("Unknown or expired bearer token");
+				}
+				return accountId;
+			}
+			throw new IllegalArgumentException("Unsupported authorization scheme");
+		}
+
+		private ResponseDefinition respond(JiraRestHandlers.SimResponse response) {
+			return builder(response).build();
+		}
+
+		private ResponseDefinitionBuilder builder(JiraRestHandlers.SimResponse response) {
+			ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
+				.withStatus(response.status());
+			response.headers().forEach(builder::withHeader);
+			if (response.body() != null) {
+				builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body().toString());
+			}
+			return builder;
+		}
+
+	}
+
+	static Map<String, List<String>> decodeQuery(String rawQuery) {
+		Map<String, List<String>> query = new LinkedHashMap<>();
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return query;
+		}
+		for (String pair : rawQuery.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+		}
+		return query;
+	}
+
+	/** Stamps an issue update time, for writes. */
+	static void touch(ObjectNode issue) {
+		issue.put("updated", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")));
+	}
+
+}
