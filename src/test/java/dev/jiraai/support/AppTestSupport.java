@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * site may have broken the Jira OpenAPI spec.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(SimulatorWiring.class)
 public abstract class AppTestSupport {
 
 	protected static final JiraCloudSimulator jira = JiraCloudSimulator.shared();
@@ -38,7 +40,7 @@ public abstract class AppTestSupport {
 		registry.add("app.key", () -> JiraCloudSimulator.APP_KEY);
 		registry.add("atlassian.connect.public-key-base-url", jira::publicKeyBaseUrl);
 		registry.add("atlassian.connect.forge-invocation-token-jwks-url", jira::forgeJwksUrl);
-		registry.add("atlassian.connect.all-js-url", () -> appBaseUrl() + "/test-support/all.js");
+		registry.add("atlassian.connect.all-js-url", jira::allJsUrl);
 		registry.add("jira-ai.embedded-postgres.data-directory", () -> "");
 	}
 

@@ -56,6 +56,27 @@ public final class JiraCloudSimulator implements AutoCloseable {
 
 	private static JiraCloudSimulator shared;
 
+	/** The part of Jira's AP API the app uses, talking to the simulator instead of a Jira host frame. */
+	private static final String ALL_JS_STAND_IN = """
+			(function () {
+			  var origin = new URL(document.currentScript.src).origin;
+			  var jwt = new URLSearchParams(window.location.search).get('jwt');
+			  window.AP = {
+			    context: {
+			      getToken: function () {
+			        return fetch(origin + '/atlassian-connect/context-token?jwt=' + encodeURIComponent(jwt))
+			          .then(function (r) { if (!r.ok) { throw new Error('token ' + r.status); } return r.text(); });
+			      }
+			    },
+			    resize: function () {},
+			    sizeToParent: function () {},
+			    navigator: { go: function () {}, reload: function () {} },
+			    dialog: { close: function () {}, create: function () { return { on: function () {} }; } },
+			    flag: { create: function () { return { close: function () {} }; } }
+			  };
+			})();
+			""";
+
 	private final WireMockServer platform;
 
 	private final KeyPair installKey = rsa();
@@ -113,6 +134,15 @@ public final class JiraCloudSimulator implements AutoCloseable {
 	/** The OAuth 2.0 token endpoint the app exchanges JWT assertions at to act as a user. */
 	public String oauthTokenUrl() {
 		return this.platform.baseUrl() + "/oauth2/token";
+	}
+
+	/**
+	 * A local stand-in for Jira's {@code all.js} ({@code atlassian.connect.all-js-url}): {@code AP.context.getToken()}
+	 * exchanges the iframe's {@code jwt} for a fresh context JWT of the same site and user, as the Jira host frame
+	 * does.
+	 */
+	public String allJsUrl() {
+		return this.platform.baseUrl() + "/atlassian-connect/all.js";
 	}
 
 	/** How many times the Forge JWKS was downloaded. */
@@ -214,6 +244,17 @@ public final class JiraCloudSimulator implements AutoCloseable {
 			if (request.getMethod().getName().equals("POST") && path.equals("/oauth2/token")) {
 				return token(request.getBodyAsString());
 			}
+			if (request.getMethod().getName().equals("GET") && path.equals("/atlassian-connect/all.js")) {
+				return ResponseDefinitionBuilder.responseDefinition()
+					.withStatus(200)
+					.withHeader("Content-Type", "application/javascript")
+					.withHeader("Access-Control-Allow-Origin", "*")
+					.withBody(ALL_JS_STAND_IN)
+					.build();
+			}
+			if (request.getMethod().getName().equals("GET") && path.equals("/atlassian-connect/context-token")) {
+				return contextToken(request.queryParameter("jwt").firstValue());
+			}
 			return ResponseDefinitionBuilder.responseDefinition().withStatus(404).build();
 		}
 
@@ -249,6 +290,30 @@ public final class JiraCloudSimulator implements AutoCloseable {
 			}
 			catch (java.text.ParseException | IllegalArgumentException | NullPointerException ex) {
 				return oauthError("invalid_grant");
+			}
+		}
+
+		/** A context JWT for the site and user an iframe JWT was issued to. */
+		private ResponseDefinition contextToken(String iframeJwt) {
+			try {
+				JWTClaimsSet unverified = SignedJWT.parse(iframeJwt).getJWTClaimsSet();
+				SimulatedSite site = sites.get(unverified.getIssuer());
+				if (site == null) {
+					return ResponseDefinitionBuilder.responseDefinition().withStatus(401).build();
+				}
+				JWTClaimsSet claims = ConnectJwts.verifyHs256(iframeJwt, site.sharedSecret());
+				return ResponseDefinitionBuilder.responseDefinition()
+					.withStatus(200)
+					.withHeader("Content-Type", "text/plain")
+					.withHeader("Access-Control-Allow-Origin", "*")
+					.withBody(site.contextJwt(claims.getSubject()))
+					.build();
+			}
+			catch (java.text.ParseException | IllegalArgumentException ex) {
+				return ResponseDefinitionBuilder.responseDefinition()
+					.withStatus(401)
+					.withHeader("Access-Control-Allow-Origin", "*")
+					.build();
 			}
 		}
 

@@ -61,6 +61,25 @@ class AppContextApiTests extends AppTestSupport {
 	}
 
 	@Test
+	void acceptsAConnectJwtBoundToTheExactRequest() {
+		String token = site.contextJwt(alice, claims -> claims.claim("qsh", ConnectJwts.qsh("GET", "/api/context")));
+
+		assertThat(get("/api/context", "JWT " + token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void downloadsTheForgeKeySetOnceForManyCalls() {
+		get("/api/context", "Bearer " + site.forgeInvocationToken(alice));
+		int fetches = jira.jwksFetches();
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(get("/api/context", "Bearer " + site.forgeInvocationToken(alice)).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(jira.jwksFetches()).isEqualTo(fetches).isLessThanOrEqualTo(2);
+	}
+
+	@Test
 	void keepsEachSiteToItself() throws Exception {
 		SimulatedSite other = installedSite("context-other");
 		String carol = other.user("Carol");

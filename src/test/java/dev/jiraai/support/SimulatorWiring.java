@@ -1,0 +1,53 @@
+package dev.jiraai.support;
+
+import java.net.URI;
+
+import com.atlassian.connect.spring.internal.request.oauth2.OAuth2JwtAccessTokenResponseClient;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.support.HttpRequestWrapper;
+
+/**
+ * Points what the library hard-codes at the simulator: the OAuth 2.0 token endpoint the app exchanges a JWT
+ * assertion at to act as a user ({@code https://oauth-2-authorization-server.services.atlassian.com}).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class SimulatorWiring {
+
+	@Bean
+	static BeanPostProcessor redirectActAsUserTokenEndpoint() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof OAuth2JwtAccessTokenResponseClient client) {
+					client.getRestTemplate().getInterceptors().add(new ToSimulator());
+				}
+				return bean;
+			}
+		};
+	}
+
+	/** Sends token requests to the simulator's endpoint instead of Atlassian's. */
+	static final class ToSimulator implements ClientHttpRequestInterceptor {
+
+		@Override
+		public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+				throws java.io.IOException {
+			URI target = URI.create(JiraCloudSimulator.shared().oauthTokenUrl());
+			return execution.execute(new HttpRequestWrapper(request) {
+				@Override
+				public URI getURI() {
+					return target;
+				}
+			}, body);
+		}
+
+	}
+
+}
