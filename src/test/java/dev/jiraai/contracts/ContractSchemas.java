@@ -1,17 +1,12 @@
 package dev.jiraai.contracts;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PropertyResourceBundle;
-import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +18,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.Specification;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.i18n.DefaultMessageSource;
-import com.networknt.schema.i18n.MessageSource;
-import com.networknt.schema.i18n.ResourceBundleMessageSource;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
@@ -41,8 +33,6 @@ public final class ContractSchemas {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Map<Contract, Schema> SCHEMAS = new ConcurrentHashMap<>();
-
-	private static final MessageSource MESSAGES = validatorMessages();
 
 	private ContractSchemas() {
 	}
@@ -137,7 +127,6 @@ public final class ContractSchemas {
 		SchemaRegistryConfig config = SchemaRegistryConfig.builder()
 			.formatAssertionsEnabled(contract.formatAssertions)
 			.locale(Locale.ENGLISH)
-			.messageSource(MESSAGES)
 			.pathType(PathType.JSON_PATH)
 			.build();
 		// Only the draft the schema declares: a schema declaring another one fails to load instead of being read
@@ -154,35 +143,6 @@ public final class ContractSchemas {
 		// Resolve all refs now, so a broken schema fails here rather than half-way through a validation.
 		schema.initializeValidators();
 		return schema;
-	}
-
-	/**
-	 * The validator's own English messages, read from its jar. The default lookup finds the wrong ones:
-	 * wiremock-standalone shades json-schema-validator 1.x but ships its {@code jsv-messages.properties} unrelocated
-	 * and comes first on the test classpath, and 1.x patterns ({@code {0}: {1} found, {2} expected}) do not fit the
-	 * 2.x arguments.
-	 */
-	private static MessageSource validatorMessages() {
-		String name = DefaultMessageSource.BUNDLE_BASE_NAME + ".properties";
-		URL validatorJar = Schema.class.getProtectionDomain().getCodeSource().getLocation();
-		try (URLClassLoader validatorOnly = new URLClassLoader(new URL[] { validatorJar }, null);
-				InputStream messages = validatorOnly.getResourceAsStream(name)) {
-			if (messages == null) {
-				throw new IllegalStateException("No %s in %s".formatted(name, validatorJar));
-			}
-			ResourceBundle bundle = new PropertyResourceBundle(messages);
-			return new ResourceBundleMessageSource(DefaultMessageSource.BUNDLE_BASE_NAME) {
-
-				@Override
-				protected ResourceBundle getResourceBundle(String baseName, Locale locale) {
-					return bundle;
-				}
-
-			};
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read %s from %s".formatted(name, validatorJar), ex);
-		}
 	}
 
 	/**

@@ -81,7 +81,8 @@ class JiraCloudSimulatorTests extends AppTestSupport {
 
 		assertThat(site.violations()).singleElement()
 			.asString()
-			.contains("POST /rest/api/3/issue/SCRUM-1/transitions");
+			.contains("POST /rest/api/3/issue/SCRUM-1/transitions")
+			.contains("integer found, string expected");
 		assertThat(site.data().issue("SCRUM-1").orElseThrow().path("status").asText()).isEqualTo("To Do");
 		jira.resetViolations();
 	}

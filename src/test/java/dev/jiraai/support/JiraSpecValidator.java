@@ -1,6 +1,5 @@
 package dev.jiraai.support;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.jiraai.contracts.ContractSchemas;
 
 /**
  * Checks a request against Atlassian's official Jira Cloud platform REST v3 OpenAPI spec
@@ -22,12 +22,7 @@ final class JiraSpecValidator {
 	}
 
 	static Path specFile() {
-		Path file = Path.of("..", "shared", "contracts", "jira-platform-openapi.json").toAbsolutePath().normalize();
-		if (!Files.isRegularFile(file)) {
-			throw new IllegalStateException("The Jira OpenAPI spec is missing at " + file
-					+ ": run the build from the repository root with shared/ beside it");
-		}
-		return file;
+		return ContractSchemas.file("jira-platform-openapi.json");
 	}
 
 	private static OpenApiInteractionValidator validator() {
