@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * The library downloads the JWKS on every bearer request and accepts tokens without an expiry; this verifier keeps
  * the key set in a cache with a bounded, rate-limited refresh (a token signed by an unknown key triggers at most one
- * refresh per interval) and requires {@code exp}, {@code iat}, issuer {@code forge/invocation-token} and the Forge app
+ * refresh per interval) and requires {@code exp}, issuer {@code forge/invocation-token} and the Forge app
  * id as audience.
  */
 @Component
@@ -56,7 +56,7 @@ class ForgeInvocationTokens {
 				jwkSource(connect.getForgeInvocationTokenJwksUrl(), properties)));
 		this.processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(app.forgeEnabled() ? app.id() : null,
 				new JWTClaimsSet.Builder().issuer(FORGE_ISSUER).build(),
-				Set.of(JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.ISSUED_AT, JWTClaimNames.AUDIENCE)));
+				Set.of(JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.AUDIENCE)));
 	}
 
 	private static JWKSource<SecurityContext> jwkSource(String jwksUrl, ConnectProperties properties) {
