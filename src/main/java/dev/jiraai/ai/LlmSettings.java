@@ -3,7 +3,6 @@ package dev.jiraai.ai;
 import dev.jiraai.tenancy.Site;
 
 import org.springframework.stereotype.Service;
-import org.springframework.util.StringUtils;
 
 /**
  * Tells whether a site can use AI features, so the frontend can explain what to configure instead of failing.
@@ -11,15 +10,15 @@ import org.springframework.util.StringUtils;
 @Service
 public class LlmSettings {
 
-	private final AiProperties properties;
+	private final ApiKeys apiKeys;
 
-	LlmSettings(AiProperties properties) {
-		this.properties = properties;
+	LlmSettings(ApiKeys apiKeys) {
+		this.apiKeys = apiKeys;
 	}
 
-	/** Whether a model with an API key is configured for the site. */
+	/** Whether a model with an API key is configured for the site (its own key or the app's default). */
 	public boolean isConfigured(Site site) {
-		return StringUtils.hasText(this.properties.apiKey());
+		return this.apiKeys.current(site).isPresent();
 	}
 
 }

@@ -6,11 +6,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
+import com.atlassian.connect.spring.AtlassianHost;
+import com.atlassian.connect.spring.AtlassianHostRepository;
+import com.atlassian.connect.spring.AtlassianHostUser;
+import com.atlassian.connect.spring.internal.auth.frc.ForgeAuthentication;
+import com.atlassian.connect.spring.internal.auth.frc.types.ForgeApiContext;
+import com.atlassian.connect.spring.internal.auth.frc.types.ForgeInvocationToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.SignedJWT;
+import dev.jiraai.tenancy.Site;
+import dev.jiraai.tenancy.SiteUser;
+import dev.jiraai.tenancy.Sites;
 import org.junit.jupiter.api.AfterEach;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +57,8 @@ public abstract class AppTestSupport {
 		registry.add("atlassian.connect.forge-invocation-token-jwks-url", jira::forgeJwksUrl);
 		registry.add("atlassian.connect.all-js-url", jira::allJsUrl);
 		registry.add("jira-ai.embedded-postgres.data-directory", () -> "");
+		// The library only hands Forge tokens to this host (api.atlassian.com in production): the simulator's.
+		registry.add("api.host", () -> "localhost");
 	}
 
 	protected static String appBaseUrl() {
@@ -78,6 +95,51 @@ public abstract class AppTestSupport {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Autowired
+	private AtlassianHostRepository hostRepository;
+
+	@Autowired
+	private Sites sites;
+
+	/** A user of an installed site as a Connect iframe request would resolve them. */
+	protected SiteUser connectUser(SimulatedSite site, String accountId) {
+		AtlassianHost host = this.hostRepository.findById(site.clientKey()).orElseThrow();
+		return new SiteUser(site(site), accountId, SiteUser.Channel.CONNECT,
+				AtlassianHostUser.builder(host).withUserAccountId(accountId).build());
+	}
+
+	/**
+	 * A user of an installed site as a Forge invocation would resolve them: the security context holds the Forge
+	 * Invocation Token and the Forge user token, as the Forge filter leaves it. Cleared after each test.
+	 */
+	protected SiteUser forgeUser(SimulatedSite site, String accountId) {
+		AtlassianHost host = this.hostRepository.findById(site.clientKey()).orElseThrow();
+		AtlassianHostUser hostUser = AtlassianHostUser.builder(host).withUserAccountId(accountId).build();
+		try {
+			ForgeInvocationToken token = new ObjectMapper()
+				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+				.readValue(SignedJWT.parse(site.forgeInvocationToken(accountId)).getJWTClaimsSet().toString(),
+						ForgeInvocationToken.class);
+			ForgeApiContext context = new ForgeApiContext(token, Optional.of(site.forgeUserToken(accountId)),
+					Optional.empty());
+			SecurityContextHolder.getContext().setAuthentication(new ForgeAuthentication(context, hostUser));
+		}
+		catch (java.text.ParseException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new SiteUser(site(site), accountId, SiteUser.Channel.FORGE, hostUser);
+	}
+
+	/** The app's view of a simulated site. */
+	protected Site site(SimulatedSite site) {
+		return this.sites.installed(site.clientKey()).orElseThrow();
+	}
+
+	@AfterEach
+	void clearSecurityContext() {
+		SecurityContextHolder.clearContext();
 	}
 
 	/** A site of the simulator with the app installed. */

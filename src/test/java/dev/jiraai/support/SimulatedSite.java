@@ -37,8 +37,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * One simulated Jira Cloud site: it installs the app as Jira does, signs the tokens Jira hands the app's iframes and
  * Forge hands its remote, and serves its content through REST v3, refusing calls that are unauthenticated or that
  * break Atlassian's OpenAPI spec (every violation is recorded so the test fails even if the app swallows the 400).
+ * Its own answers are held to the same spec: a shape the spec does not allow is recorded as a {@code SIMULATOR:}
+ * violation.
  */
 public final class SimulatedSite implements AutoCloseable {
+
+	private static final String CONTENT_TYPE = "application/json;charset=UTF-8";
 
 	private final JiraCloudSimulator cloud;
 
@@ -72,7 +76,7 @@ public final class SimulatedSite implements AutoCloseable {
 		this.cloud = cloud;
 		this.clientKey = "jira:" + name + ":" + UUID.randomUUID();
 		this.installationId = "ari:cloud:ecosystem::installation/" + UUID.randomUUID();
-		this.handlers = new JiraRestHandlers(this.data);
+		this.handlers = new JiraRestHandlers(this.data, this::baseUrl);
 		this.server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true).extensions(new SiteRouter()));
 		this.server.start();
 		this.server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
@@ -108,6 +112,19 @@ public final class SimulatedSite implements AutoCloseable {
 
 	public SiteData data() {
 		return this.data;
+	}
+
+	/**
+	 * Denies a user a project permission, as a Jira admin would in the permission scheme: {@code BROWSE_PROJECTS}
+	 * (the project's issues then do not exist for the user: 404, left out of searches), {@code CREATE_ISSUES},
+	 * {@code EDIT_ISSUES} (also entity property writes), {@code ADD_COMMENTS}, {@code TRANSITION_ISSUES} or
+	 * {@code ASSIGNABLE_USER} (the user can no longer be assigned issues of the project). The app always holds every
+	 * permission.
+	 * @throws IllegalArgumentException when the permission or the project is unknown
+	 */
+	public SimulatedSite deny(String accountId, String permission, String projectKey) {
+		this.data.deny(accountId, permission, projectKey);
+		return this;
 	}
 
 	/** The seeded user with this display name's first name, e.g. {@code user("Alice")}. */
@@ -259,6 +276,11 @@ public final class SimulatedSite implements AutoCloseable {
 		return List.copyOf(this.calls);
 	}
 
+	/** The calls with this method whose path matches a regular expression, in the order they were made. */
+	public List<JiraCall> calls(String method, String pathRegex) {
+		return this.calls.stream().filter(call -> call.is(method, pathRegex)).toList();
+	}
+
 	public List<String> violations() {
 		return List.copyOf(this.violations);
 	}
@@ -341,10 +363,7 @@ public final class SimulatedSite implements AutoCloseable {
 			if (fault != null && fault.kind() != JiraFault.Kind.DELAY) {
 				return faulted(fault, method, path, query, body, caller);
 			}
-			JiraRestHandlers.SimResponse response = handlers.handle(method, path, query, body, caller);
-			if (response.status() == 501) {
-				violations.add("%s %s: the simulator does not implement this endpoint".formatted(method, path));
-			}
+			JiraRestHandlers.SimResponse response = answer(method, path, query, body, caller);
 			calls.add(new JiraCall(method, path, query, body, caller, response.status()));
 			ResponseDefinitionBuilder builder = builder(response);
 			if (fault != null) {
@@ -372,7 +391,7 @@ public final class SimulatedSite implements AutoCloseable {
 						.build();
 				}
 				case LOST_RESPONSE -> {
-					JiraRestHandlers.SimResponse done = handlers.handle(method, path, query, body, caller);
+					JiraRestHandlers.SimResponse done = answer(method, path, query, body, caller);
 					calls.add(new JiraCall(method, path, query, body, caller, done.status()));
 					return ResponseDefinitionBuilder.responseDefinition()
 						.withFault(Fault.CONNECTION_RESET_BY_PEER)
@@ -380,6 +399,41 @@ public final class SimulatedSite implements AutoCloseable {
 				}
 				default -> throw new IllegalStateException("Unexpected fault " + fault);
 			}
+		}
+
+		/**
+		 * The handler's answer, with what it says about the test recorded: endpoints the simulator does not
+		 * implement, calls the app must not make, and any way the answer itself breaks the spec (prefixed
+		 * {@code SIMULATOR:}, since the simulator must never answer in a shape Jira's spec does not allow).
+		 */
+		private JiraRestHandlers.SimResponse answer(String method, String path, Map<String, List<String>> query,
+				String body, String caller) {
+			JiraRestHandlers.SimResponse response;
+			try {
+				response = handlers.handle(method, path, query, body, caller);
+			}
+			catch (RuntimeException ex) {
+				violations.add("%s%s %s: the simulator failed: %s".formatted(JiraSpecValidator.SIMULATOR, method, path,
+						ex));
+				return JiraRestHandlers.SimResponse.error(500, "The Jira simulator failed: " + ex);
+			}
+			if (response.status() == 501) {
+				violations.add("%s %s: the simulator does not implement this endpoint".formatted(method, path));
+				return response;
+			}
+			if (response.violation() != null) {
+				violations.add(response.violation());
+			}
+			String answered = (response.body() != null) ? response.body().toString() : null;
+			if (response.checkedAgainstSpec()) {
+				violations.addAll(JiraSpecValidator.responseViolations(method, path, response.status(),
+						(answered != null) ? CONTENT_TYPE : null, answered));
+			}
+			else if (answered != null && JiraSpecValidator.errorCollectionProblem(answered) != null) {
+				violations.add("%s%s %s %d: %s".formatted(JiraSpecValidator.SIMULATOR, method, path, response.status(),
+						JiraSpecValidator.errorCollectionProblem(answered)));
+			}
+			return response;
 		}
 
 		/**
@@ -422,7 +476,7 @@ public final class SimulatedSite implements AutoCloseable {
 				.withStatus(response.status());
 			response.headers().forEach(builder::withHeader);
 			if (response.body() != null) {
-				builder.withHeader("Content-Type", "application/json;charset=UTF-8").withBody(response.body().toString());
+				builder.withHeader("Content-Type", CONTENT_TYPE).withBody(response.body().toString());
 			}
 			return builder;
 		}
@@ -445,8 +499,7 @@ public final class SimulatedSite implements AutoCloseable {
 
 	/** Stamps an issue update time, for writes. */
 	static void touch(ObjectNode issue) {
-		issue.put("updated", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
-			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")));
+		issue.put("updated", SiteData.now());
 	}
 
 }

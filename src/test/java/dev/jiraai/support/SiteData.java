@@ -3,9 +3,16 @@ package dev.jiraai.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +21,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The content of a simulated Jira site (users, projects, issue types, statuses, priorities, issues with ADF
- * descriptions and comments, a workflow), seeded from {@code jira-simulator/seed-site.json} and changed by the
- * app's writes.
+ * The content of a simulated Jira site (users, projects, issue types, statuses, priorities, resolutions, fields and
+ * create screens, issues with ADF descriptions, comments, links and entity properties, a workflow, and the project
+ * permissions denied to users), seeded from {@code jira-simulator/seed-site.json} and changed by the app's writes.
+ * <p>
+ * Issues are kept in a compact form of their own (field names as in the seed), not in Jira's wire format:
+ * {@link JiraRestHandlers} renders them.
  */
 public final class SiteData {
 
 	static final ObjectMapper json = new ObjectMapper();
 
+	/** Jira's wire format for date-times: millisecond precision and an offset without colon. */
+	static final DateTimeFormatter JIRA_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+	/** The project permissions that can be denied, by their Jira keys. */
+	static final Set<String> PERMISSIONS = Set.of("BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "ADD_COMMENTS",
+			"TRANSITION_ISSUES", "ASSIGNABLE_USER");
+
+	/** The account id of the app's own user, which Connect calls are made as. */
+	static final String APP_ACCOUNT_ID = "557058:app-" + JiraCloudSimulator.APP_KEY;
+
 	private final ObjectNode root;
+
+	private final Set<String> denied = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong ids = new AtomicLong(20_000);
 
 	private SiteData(ObjectNode root) {
 		this.root = root;
@@ -37,6 +61,8 @@ public final class SiteData {
 		}
 	}
 
+	// ---- users and permissions --------------------------------------------------------------------------------
+
 	public List<JsonNode> users() {
 		return list("users");
 	}
@@ -44,6 +70,36 @@ public final class SiteData {
 	public Optional<JsonNode> user(String accountId) {
 		return find("users", "accountId", accountId);
 	}
+
+	/**
+	 * Denies a project permission to a user; the app (Connect JWT) always has every permission.
+	 * @param permission one of {@link #PERMISSIONS}
+	 * @throws IllegalArgumentException when the permission or the project is unknown
+	 */
+	public void deny(String accountId, String permission, String projectKey) {
+		if (!PERMISSIONS.contains(permission)) {
+			throw new IllegalArgumentException("Unknown permission '%s', expected one of %s".formatted(permission,
+					PERMISSIONS));
+		}
+		String key = project(projectKey).map(project -> project.path("key").asText())
+			.orElseThrow(() -> new IllegalArgumentException("No project '%s'".formatted(projectKey)));
+		this.denied.add(accountId + "|" + permission + "|" + key);
+	}
+
+	/** Whether a caller ({@code app} or an account id) holds a permission in a project. */
+	public boolean allowed(String caller, String permission, String projectKey) {
+		if ("app".equals(caller) || APP_ACCOUNT_ID.equals(caller)) {
+			return true;
+		}
+		return !this.denied.contains(caller + "|" + permission + "|" + projectKey);
+	}
+
+	/** Whether the caller may see the issue: Browse projects in its project. */
+	public boolean canBrowse(String caller, JsonNode issue) {
+		return allowed(caller, "BROWSE_PROJECTS", issue.path("project").asText());
+	}
+
+	// ---- projects and configuration ---------------------------------------------------------------------------
 
 	public List<JsonNode> projects() {
 		return list("projects");
@@ -53,33 +109,112 @@ public final class SiteData {
 		return find("projects", "key", keyOrId).or(() -> find("projects", "id", keyOrId));
 	}
 
+	/** The issue types of a project, in the project's order. */
+	public List<JsonNode> issueTypes(JsonNode project) {
+		List<JsonNode> types = new ArrayList<>();
+		project.path("issueTypes").forEach(name -> issueType(name.asText()).ifPresent(types::add));
+		return types;
+	}
+
 	public List<JsonNode> issueTypes() {
 		return list("issueTypes");
 	}
 
-	public Optional<JsonNode> issueType(String name) {
-		return find("issueTypes", "name", name);
+	/** The issue type with this name or id. */
+	public Optional<JsonNode> issueType(String nameOrId) {
+		return find("issueTypes", "name", nameOrId).or(() -> find("issueTypes", "id", nameOrId));
 	}
 
 	public List<JsonNode> statuses() {
 		return list("statuses");
 	}
 
-	public Optional<JsonNode> status(String name) {
-		return find("statuses", "name", name);
+	/** The status with this name (case-insensitive, as in JQL) or id. */
+	public Optional<JsonNode> status(String nameOrId) {
+		return list("statuses").stream()
+			.filter(status -> status.path("name").asText().equalsIgnoreCase(nameOrId)
+					|| status.path("id").asText().equals(nameOrId))
+			.findFirst();
+	}
+
+	public List<JsonNode> statusCategories() {
+		return list("statusCategories");
+	}
+
+	/** The status category with this key ({@code new}, {@code indeterminate}, {@code done}), name or id. */
+	public Optional<JsonNode> statusCategory(String keyNameOrId) {
+		return list("statusCategories").stream()
+			.filter(category -> category.path("key").asText().equalsIgnoreCase(keyNameOrId)
+					|| category.path("name").asText().equalsIgnoreCase(keyNameOrId)
+					|| category.path("id").asText().equals(keyNameOrId))
+			.findFirst();
 	}
 
 	public List<JsonNode> priorities() {
 		return list("priorities");
 	}
 
-	public Optional<JsonNode> priority(String name) {
-		return find("priorities", "name", name);
+	/** The priority with this name or id. */
+	public Optional<JsonNode> priority(String nameOrId) {
+		return list("priorities").stream()
+			.filter(priority -> priority.path("name").asText().equalsIgnoreCase(nameOrId)
+					|| priority.path("id").asText().equals(nameOrId))
+			.findFirst();
+	}
+
+	public List<JsonNode> resolutions() {
+		return list("resolutions");
+	}
+
+	/** The resolution with this name or id. */
+	public Optional<JsonNode> resolution(String nameOrId) {
+		return list("resolutions").stream()
+			.filter(resolution -> resolution.path("name").asText().equalsIgnoreCase(nameOrId)
+					|| resolution.path("id").asText().equals(nameOrId))
+			.findFirst();
+	}
+
+	public List<JsonNode> linkTypes() {
+		return list("linkTypes");
+	}
+
+	public Optional<JsonNode> linkType(String name) {
+		return find("linkTypes", "name", name);
+	}
+
+	/** The system and custom fields of the site. */
+	public List<JsonNode> fields() {
+		return list("fields");
+	}
+
+	public Optional<JsonNode> field(String id) {
+		return find("fields", "id", id);
+	}
+
+	/**
+	 * The fields of the create screen of an issue type in a project: each an object with {@code fieldId},
+	 * {@code required} and optionally {@code default}.
+	 */
+	public List<JsonNode> createScreen(JsonNode project, JsonNode issueType) {
+		List<JsonNode> screen = new ArrayList<>();
+		this.root.path("createScreens").path("common").forEach(screen::add);
+		String projectKey = project.path("key").asText();
+		String typeName = issueType.path("name").asText();
+		for (JsonNode addition : this.root.path("createScreens").path("additions")) {
+			String forProject = addition.path("project").asText();
+			boolean projectMatches = forProject.equals("*") || forProject.equals(projectKey);
+			if (projectMatches && texts(addition.path("issueTypes")).contains(typeName)) {
+				addition.path("fields").forEach(screen::add);
+			}
+		}
+		return screen;
 	}
 
 	public List<JsonNode> workflow() {
 		return list("workflow");
 	}
+
+	// ---- issues -----------------------------------------------------------------------------------------------
 
 	public List<ObjectNode> issues() {
 		return list("issues").stream().map(ObjectNode.class::cast).toList();
@@ -92,9 +227,51 @@ public final class SiteData {
 			.findFirst();
 	}
 
+	/** The issues whose parent is this issue. */
+	public List<ObjectNode> children(JsonNode issue) {
+		String key = issue.path("key").asText();
+		return issues().stream().filter(child -> child.path("parent").asText("").equals(key)).toList();
+	}
+
 	ArrayNode issuesArray() {
 		return (ArrayNode) this.root.get("issues");
 	}
+
+	/** The next free key of a project, as Jira numbers issues: one above the highest number ever used. */
+	String nextIssueKey(String projectKey) {
+		int highest = issues().stream()
+			.map(issue -> issue.path("key").asText())
+			.filter(key -> key.startsWith(projectKey + "-"))
+			.mapToInt(key -> Integer.parseInt(key.substring(projectKey.length() + 1)))
+			.max()
+			.orElse(0);
+		return projectKey + "-" + (highest + 1);
+	}
+
+	/** A new numeric id for an issue, comment or link. */
+	String nextId() {
+		long highestIssue = issues().stream()
+			.map(issue -> issue.path("id").asText())
+			.mapToLong(Long::parseLong)
+			.max()
+			.orElse(0);
+		return String.valueOf(this.ids.updateAndGet(current -> Math.max(current, highestIssue) + 1));
+	}
+
+	/** Now, in Jira's wire format. */
+	static String now() {
+		return OffsetDateTime.now(ZoneOffset.UTC).format(JIRA_DATE_TIME);
+	}
+
+	/** Parses a date-time in Jira's wire format. */
+	static OffsetDateTime parseDateTime(String value) {
+		return OffsetDateTime.parse(value, JIRA_DATE_TIME);
+	}
+
+	/** Orders issue keys as Jira does: by project key, then by number. */
+	static final Comparator<String> KEY_ORDER = Comparator.<String, String>comparing(key -> key.substring(0,
+			key.lastIndexOf('-')))
+		.thenComparingInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('-') + 1)));
 
 	private List<JsonNode> list(String name) {
 		return StreamSupport.stream(this.root.path(name).spliterator(), false).toList();

@@ -1,0 +1,382 @@
+package dev.jiraai.ai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jiraai.tenancy.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.ResponseFormat;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Every call to a site's model goes through here: prompts from the catalog, the site's model and key, the daily
+ * budgets, one bounded time per user request with retries inside it, and a usage row per attempt.
+ * <p>
+ * Retries: a 429 waits its {@code Retry-After} (or backs off) while time remains, except {@code insufficient_quota},
+ * which no retry can fix; a 401 re-reads the API key once (it may have been rotated); 5xx, timeouts of an attempt and
+ * connection failures back off with jitter; other 4xx are reported at once. A stream that ends before the model's
+ * {@code finish_reason} is reported as {@link AiException.Incomplete}, so its partial text never becomes an action.
+ */
+@Service
+public class LlmGateway {
+
+	private static final Logger logger = LoggerFactory.getLogger(LlmGateway.class);
+
+	private static final Duration BASE_BACKOFF = Duration.ofMillis(500);
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final PromptCatalog prompts;
+
+	private final SiteModelSettings settings;
+
+	private final SiteChatModels models;
+
+	private final ApiKeys apiKeys;
+
+	private final UsageMeter usage;
+
+	private final AiProperties properties;
+
+	private final Clock clock;
+
+	/** Model calls run on their own virtual thread so a request can stop waiting when its time is up. */
+	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+	LlmGateway(PromptCatalog prompts, SiteModelSettings settings, SiteChatModels models, ApiKeys apiKeys,
+			UsageMeter usage, AiProperties properties, Optional<Clock> clock) {
+		this.prompts = prompts;
+		this.settings = settings;
+		this.models = models;
+		this.apiKeys = apiKeys;
+		this.usage = usage;
+		this.properties = properties;
+		this.clock = clock.orElseGet(Clock::systemUTC);
+	}
+
+	/**
+	 * Asks the model and waits for the whole answer.
+	 * @throws AiException when there is no model, the budget is spent, the provider refuses or fails, or time runs
+	 * out
+	 */
+	public AiAnswer call(AiCall call) {
+		return call(call, List.of());
+	}
+
+	/** Asks the model with follow-up messages after the rendered prompts (a repair round). */
+	AiAnswer call(AiCall call, List<Message> followUps) {
+		Prepared prepared = prepare(call, followUps, false);
+		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
+		boolean keyReread = false;
+		for (int attempt = 1;; attempt++) {
+			Duration remaining = Duration.between(this.clock.instant(), deadline);
+			if (remaining.isNegative() || remaining.isZero()) {
+				throw new AiException.TimedOut(this.properties.requestTimeout());
+			}
+			long started = System.nanoTime();
+			Future<ChatResponse> future = this.calls.submit(() -> prepared.model().call(prepared.prompt()));
+			try {
+				ChatResponse response = future.get(remaining.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+				return answered(call, prepared, response, Duration.ofNanos(System.nanoTime() - started));
+			}
+			catch (TimeoutException ex) {
+				future.cancel(true);
+				meter(call, prepared, 0, 0, started, "timeout");
+				throw new AiException.TimedOut(this.properties.requestTimeout());
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				Thread.currentThread().interrupt();
+				throw new AiException.Unavailable("interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				Throwable failure = ex.getCause();
+				meter(call, prepared, 0, 0, started, outcome(failure));
+				Decision decision = decide(failure, attempt, keyReread, Duration.between(this.clock.instant(), deadline));
+				if (decision.rereadKey()) {
+					keyReread = true;
+					this.apiKeys.invalidate(call.site().clientKey());
+				}
+				pause(decision.delay());
+			}
+		}
+	}
+
+	/**
+	 * Streams the model's answer as text pieces. The flux fails with {@link AiException.Incomplete} when the stream
+	 * ends before the model finished; failures before the first piece are retried like {@link #call}.
+	 */
+	public Flux<String> stream(AiCall call) {
+		Prepared prepared;
+		try {
+			prepared = prepare(call, List.of(), true);
+		}
+		catch (AiException | PromptException ex) {
+			return Flux.error(ex);
+		}
+		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
+		return attempt(call, prepared, deadline, 1, false);
+	}
+
+	private Flux<String> attempt(AiCall call, Prepared prepared, Instant deadline, int attempt, boolean keyReread) {
+		Duration remaining = Duration.between(this.clock.instant(), deadline);
+		if (remaining.isNegative() || remaining.isZero()) {
+			return Flux.error(new AiException.TimedOut(this.properties.requestTimeout()));
+		}
+		long started = System.nanoTime();
+		StringBuilder text = new StringBuilder();
+		AtomicReference<String> finish = new AtomicReference<>();
+		AtomicReference<Usage> tokens = new AtomicReference<>();
+		AtomicBoolean emitted = new AtomicBoolean();
+		Flux<String> pieces = Flux.defer(() -> prepared.model().stream(prepared.prompt()))
+			.timeout(remaining)
+			.doOnNext(response -> {
+				if (response.getMetadata() != null && response.getMetadata().getUsage() != null
+						&& response.getMetadata().getUsage().getTotalTokens() != null
+						&& response.getMetadata().getUsage().getTotalTokens() > 0) {
+					tokens.set(response.getMetadata().getUsage());
+				}
+				if (response.getResult() != null && response.getResult().getMetadata() != null) {
+					String reason = response.getResult().getMetadata().getFinishReason();
+					if (reason != null && !reason.isBlank()) {
+						finish.set(reason);
+					}
+				}
+			})
+			.map(response -> (response.getResult() == null || response.getResult().getOutput() == null
+					|| response.getResult().getOutput().getText() == null) ? ""
+							: response.getResult().getOutput().getText())
+			.filter(piece -> !piece.isEmpty())
+			.doOnNext(piece -> {
+				emitted.set(true);
+				text.append(piece);
+			})
+			.concatWith(Mono.defer(() -> {
+				Usage used = tokens.get();
+				int promptTokens = used == null ? 0 : nullToZero(used.getPromptTokens());
+				int completionTokens = used == null ? 0 : nullToZero(used.getCompletionTokens());
+				if (finish.get() == null) {
+					meter(call, prepared, promptTokens, completionTokens, started, "incomplete");
+					return Mono.error(new AiException.Incomplete(text.toString(), null));
+				}
+				meter(call, prepared, promptTokens, completionTokens, started, "ok");
+				return Mono.empty();
+			}));
+		return pieces.onErrorResume(failure -> {
+			if (failure instanceof AiException) {
+				return Flux.error(failure);
+			}
+			meter(call, prepared, 0, 0, started, outcome(failure));
+			if (emitted.get()) {
+				return Flux.error(new AiException.Incomplete(text.toString(), failure));
+			}
+			try {
+				Decision decision = decide(unwrap(failure), attempt, keyReread,
+						Duration.between(this.clock.instant(), deadline));
+				if (decision.rereadKey()) {
+					this.apiKeys.invalidate(call.site().clientKey());
+				}
+				return Mono.delay(decision.delay())
+					.thenMany(attempt(call, prepared, deadline, attempt + 1, keyReread || decision.rereadKey()));
+			}
+			catch (AiException ex) {
+				return Flux.error(ex);
+			}
+		});
+	}
+
+	private Prepared prepare(AiCall call, List<Message> followUps, boolean streaming) {
+		SiteModelSettings.ModelSettings model = this.settings.effective(call.site());
+		if (!model.keyConfigured()) {
+			throw new AiException.NotConfigured(call.site().clientKey());
+		}
+		this.usage.checkBudget(call.site(), call.accountId());
+		PromptTemplate user = this.prompts.get(call.site(), call.userPromptId());
+		List<Message> messages = new ArrayList<>();
+		Map<String, String> values = call.variables();
+		if (call.systemPromptId() != null) {
+			PromptTemplate system = this.prompts.get(call.site(), call.systemPromptId());
+			messages.add(new SystemMessage(system.render(only(values, system))));
+		}
+		String userText = user.render(only(values, user));
+		if (user.expectsJson() && !"json-schema".equals(this.properties.structuredOutput())) {
+			userText += "\n\nAnswer with only a JSON object that matches this JSON schema:\n"
+					+ user.outputSchema().toPrettyString();
+		}
+		messages.add(new UserMessage(userText));
+		messages.addAll(followUps);
+		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
+			.model(model.model())
+			.temperature(user.temperature())
+			.maxTokens(user.maxTokens());
+		if (streaming) {
+			options.streamUsage(true);
+		}
+		if (user.expectsJson() && "json-schema".equals(this.properties.structuredOutput())) {
+			Map<String, Object> schema = json.convertValue(user.outputSchema(), new TypeReference<>() {
+			});
+			options.responseFormat(ResponseFormat.builder()
+				.type(ResponseFormat.Type.JSON_SCHEMA)
+				.jsonSchema(ResponseFormat.JsonSchema.builder().name(user.id()).schema(schema).strict(false).build())
+				.build());
+		}
+		OpenAiChatModel chatModel = this.models.forSite(call.site(), model);
+		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model());
+	}
+
+	/** Each prompt gets the values of its own variables only: a system and a user prompt share one map. */
+	private static Map<String, String> only(Map<String, String> values, PromptTemplate prompt) {
+		Map<String, String> own = new java.util.LinkedHashMap<>();
+		prompt.variables().forEach(variable -> {
+			if (values.containsKey(variable.name())) {
+				own.put(variable.name(), values.get(variable.name()));
+			}
+		});
+		return own;
+	}
+
+	private AiAnswer answered(AiCall call, Prepared prepared, ChatResponse response, Duration latency) {
+		Usage used = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+		int promptTokens = used == null ? 0 : nullToZero(used.getPromptTokens());
+		int completionTokens = used == null ? 0 : nullToZero(used.getCompletionTokens());
+		String text = (response.getResult() == null || response.getResult().getOutput() == null) ? null
+				: response.getResult().getOutput().getText();
+		this.usage.record(new UsageMeter.Usage(call.site(), call.accountId(), call.feature(), prepared.modelName(),
+				prepared.user(), promptTokens, completionTokens, latency, text == null ? "empty" : "ok"));
+		if (text == null || text.isBlank()) {
+			throw new AiException.Unavailable("the model answered with no text", null);
+		}
+		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
+				prepared.user().contentHash(), promptTokens, completionTokens, latency);
+	}
+
+	/** Whether and after how long to try again; throws the error to report when not. */
+	private Decision decide(Throwable failure, int attempt, boolean keyReread, Duration remaining) {
+		if (failure instanceof ProviderError error) {
+			if (error.status() == 401 && !keyReread) {
+				return new Decision(Duration.ZERO, true);
+			}
+			if (error.status() == 429) {
+				if (error.insufficientQuota()) {
+					throw new AiException.QuotaExhausted(error.getMessage(), error);
+				}
+				Duration wait = error.retryAfter().orElse(backoff(attempt));
+				if (attempt >= this.properties.maxAttempts() || wait.compareTo(remaining) >= 0) {
+					throw new AiException.RateLimited(wait, error);
+				}
+				return new Decision(wait, false);
+			}
+			if (error.status() >= 500) {
+				return retryOrFail(attempt, remaining, error.getMessage(), error);
+			}
+			throw new AiException.Rejected(error.status(), error.getMessage(), error);
+		}
+		if (failure instanceof RestClientException || failure instanceof java.io.IOException
+				|| failure instanceof TimeoutException) {
+			return retryOrFail(attempt, remaining, failure.getClass().getSimpleName(), failure);
+		}
+		if (failure instanceof AiException ai) {
+			throw ai;
+		}
+		throw new AiException.Unavailable(String.valueOf(failure.getMessage()), failure);
+	}
+
+	private Decision retryOrFail(int attempt, Duration remaining, String message, Throwable failure) {
+		Duration wait = backoff(attempt);
+		if (attempt >= this.properties.maxAttempts() || wait.compareTo(remaining) >= 0) {
+			throw new AiException.Unavailable(message, failure);
+		}
+		return new Decision(wait, false);
+	}
+
+	private static Duration backoff(int attempt) {
+		long base = BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 6);
+		return Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
+	}
+
+	/** Reactive clients wrap the provider's answer; turn it into the same error the blocking path sees. */
+	private static Throwable unwrap(Throwable failure) {
+		if (failure instanceof WebClientResponseException web) {
+			return ProviderErrorHandler.from(web.getStatusCode().value(), web.getHeaders(),
+					web.getResponseBodyAsString());
+		}
+		Throwable cause = failure;
+		while (cause.getCause() != null && !(cause instanceof ProviderError)) {
+			cause = cause.getCause();
+		}
+		return (cause instanceof ProviderError) ? cause : failure;
+	}
+
+	private static String outcome(Throwable failure) {
+		Throwable cause = unwrap(failure);
+		if (cause instanceof ProviderError error) {
+			return "http_" + error.status();
+		}
+		return (cause instanceof TimeoutException) ? "timeout" : "error";
+	}
+
+	private void meter(AiCall call, Prepared prepared, int promptTokens, int completionTokens, long startedNanos,
+			String outcome) {
+		this.usage.record(new UsageMeter.Usage(call.site(), call.accountId(), call.feature(), prepared.modelName(),
+				prepared.user(), promptTokens, completionTokens, Duration.ofNanos(System.nanoTime() - startedNanos),
+				outcome));
+	}
+
+	private static void pause(Duration wait) {
+		if (wait.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AiException.Unavailable("interrupted while waiting to retry", ex);
+		}
+	}
+
+	private static int nullToZero(Integer value) {
+		return value == null ? 0 : value;
+	}
+
+	/** Whether the site has a model it can call. */
+	public boolean configured(Site site) {
+		return this.settings.effective(site).keyConfigured();
+	}
+
+	private record Prepared(OpenAiChatModel model, Prompt prompt, PromptTemplate user, String modelName) {
+	}
+
+	private record Decision(Duration delay, boolean rereadKey) {
+	}
+
+}

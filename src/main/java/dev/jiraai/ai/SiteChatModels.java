@@ -1,0 +1,72 @@
+package dev.jiraai.ai;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jiraai.tenancy.Site;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * One Spring AI OpenAI chat model per site and endpoint, built from the site's settings and reading the site's API
+ * key on every request. Spring AI's own retry is switched off ({@link LlmGateway} retries within the request's time
+ * budget instead of up to 10 times over minutes).
+ */
+@Component
+class SiteChatModels {
+
+	private final ApiKeys apiKeys;
+
+	private final AiProperties properties;
+
+	private final Cache<String, OpenAiChatModel> models = Caffeine.newBuilder()
+		.maximumSize(1_000)
+		.expireAfterAccess(Duration.ofHours(6))
+		.build();
+
+	private final HttpClient httpClient = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(10))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	SiteChatModels(ApiKeys apiKeys, AiProperties properties) {
+		this.apiKeys = apiKeys;
+		this.properties = properties;
+	}
+
+	/** The chat model of a site for the given settings (a change of endpoint or model builds a new one). */
+	OpenAiChatModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
+		String key = site.clientKey() + "|" + settings.baseUrl() + "|" + settings.model();
+		return this.models.get(key, k -> build(site, settings));
+	}
+
+	private OpenAiChatModel build(Site site, SiteModelSettings.ModelSettings settings) {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
+		requestFactory.setReadTimeout(this.properties.requestTimeout());
+		OpenAiApi api = OpenAiApi.builder()
+			.baseUrl(settings.baseUrl().toString())
+			.apiKey(() -> this.apiKeys.current(site).orElse(""))
+			.restClientBuilder(RestClient.builder().requestFactory(requestFactory))
+			.webClientBuilder(WebClient.builder().clientConnector(new JdkClientHttpConnector(this.httpClient)))
+			.responseErrorHandler(new ProviderErrorHandler())
+			.build();
+		return OpenAiChatModel.builder()
+			.openAiApi(api)
+			.defaultOptions(OpenAiChatOptions.builder().model(settings.model()).build())
+			.retryTemplate(RetryTemplate.builder().maxAttempts(1).build())
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
+	}
+
+}

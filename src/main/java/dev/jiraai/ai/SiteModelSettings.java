@@ -1,0 +1,156 @@
+package dev.jiraai.ai;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import dev.jiraai.tenancy.Site;
+import dev.jiraai.tenancy.SiteDataPurgeDue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Which model a site uses: its own endpoint, model and API key when an admin set them, else the app's defaults. The
+ * site's API key is stored encrypted ({@link SecretCipher}) and never returned.
+ */
+@Service
+public class SiteModelSettings {
+
+	private static final Logger logger = LoggerFactory.getLogger(SiteModelSettings.class);
+
+	private final JdbcClient jdbc;
+
+	private final SecretCipher cipher;
+
+	private final AiProperties defaults;
+
+	private final ApiKeys apiKeys;
+
+	SiteModelSettings(JdbcClient jdbc, SecretCipher cipher, AiProperties defaults, ApiKeys apiKeys) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.defaults = defaults;
+		this.apiKeys = apiKeys;
+	}
+
+	/**
+	 * The model a site uses.
+	 *
+	 * @param baseUrl the OpenAI-compatible endpoint
+	 * @param model the chat model
+	 * @param siteSpecific whether the site overrides the app's defaults
+	 * @param keyConfigured whether an API key is available for it
+	 */
+	public record ModelSettings(URI baseUrl, String model, boolean siteSpecific, boolean keyConfigured) {
+	}
+
+	/**
+	 * A change of a site's model; {@code null} leaves a value as it is, an empty string returns it to the default.
+	 *
+	 * @param baseUrl the endpoint, e.g. {@code https://my-azure.openai.azure.com/openai/v1}
+	 * @param model the model, e.g. {@code gpt-4o-mini}
+	 * @param apiKey the API key, stored encrypted
+	 */
+	public record Change(String baseUrl, String model, String apiKey) {
+	}
+
+	/** The model the site uses now. */
+	public ModelSettings effective(Site site) {
+		Optional<Row> row = row(site.clientKey());
+		URI baseUrl = row.map(Row::baseUrl).filter(StringUtils::hasText).map(URI::create).orElse(this.defaults.baseUrl());
+		String model = row.map(Row::model).filter(StringUtils::hasText).orElse(this.defaults.model());
+		boolean siteSpecific = row.isPresent();
+		return new ModelSettings(baseUrl, model, siteSpecific, this.apiKeys.current(site).isPresent());
+	}
+
+	/**
+	 * Changes a site's model.
+	 * @throws IllegalArgumentException when the endpoint is not an http(s) URL
+	 * @throws IllegalStateException when a key is given but no encryption key is configured
+	 */
+	@Transactional
+	public ModelSettings change(Site site, Change change, String accountId) {
+		Row current = row(site.clientKey()).orElse(new Row(null, null, null));
+		String baseUrl = merge(current.baseUrl(), change.baseUrl());
+		if (baseUrl != null) {
+			URI uri = URI.create(baseUrl);
+			if (!List.of("https", "http").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+				throw new IllegalArgumentException("The endpoint must be an http(s) URL, e.g. https://api.openai.com");
+			}
+		}
+		String cipherText = current.apiKeyCipher();
+		if (change.apiKey() != null) {
+			cipherText = change.apiKey().isBlank() ? null : this.cipher.encrypt(change.apiKey().strip(), site.clientKey());
+		}
+		this.jdbc.sql("""
+				INSERT INTO site_ai_settings (client_key, base_url, model, api_key_cipher, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, now(), ?)
+				ON CONFLICT (client_key) DO UPDATE SET base_url = EXCLUDED.base_url, model = EXCLUDED.model,
+				    api_key_cipher = EXCLUDED.api_key_cipher, updated_at = EXCLUDED.updated_at,
+				    updated_by = EXCLUDED.updated_by
+				""").params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText, accountId)
+			.update();
+		this.apiKeys.invalidate(site.clientKey());
+		return effective(site);
+	}
+
+	/** The site's own API key, decrypted, if it set one. */
+	Optional<String> siteApiKey(String clientKey) {
+		return row(clientKey).map(Row::apiKeyCipher).map(cipherText -> this.cipher.decrypt(cipherText, clientKey));
+	}
+
+	/**
+	 * Re-encrypts every stored key written with a previous encryption key, after {@code JIRA_AI_ENCRYPTION_KEY} was
+	 * rotated (the old key kept in {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS} until this ran).
+	 * @return how many keys were re-encrypted
+	 */
+	@Transactional
+	public int reEncryptAll() {
+		List<String[]> rows = this.jdbc
+			.sql("SELECT client_key, api_key_cipher FROM site_ai_settings WHERE api_key_cipher IS NOT NULL FOR UPDATE")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		int changed = 0;
+		for (String[] row : rows) {
+			if (this.cipher.needsReEncryption(row[1])) {
+				String plain = this.cipher.decrypt(row[1], row[0]);
+				this.jdbc.sql("UPDATE site_ai_settings SET api_key_cipher = ? WHERE client_key = ?")
+					.params(this.cipher.encrypt(plain, row[0]), row[0])
+					.update();
+				changed++;
+			}
+		}
+		logger.info("Re-encrypted {} stored API keys with the active encryption key", changed);
+		return changed;
+	}
+
+	@EventListener
+	void on(SiteDataPurgeDue event) {
+		this.jdbc.sql("DELETE FROM site_ai_settings WHERE client_key = ?").param(event.clientKey()).update();
+		this.apiKeys.invalidate(event.clientKey());
+	}
+
+	private Optional<Row> row(String clientKey) {
+		return this.jdbc.sql("SELECT base_url, model, api_key_cipher FROM site_ai_settings WHERE client_key = ?")
+			.param(clientKey)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	private static String merge(String current, String change) {
+		if (change == null) {
+			return current;
+		}
+		return change.isBlank() ? null : change.strip();
+	}
+
+	private record Row(String baseUrl, String model, String apiKeyCipher) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.jiraai.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps prompt material within a token budget (counted with jtokkit's {@code o200k_base}, the encoding of current
+ * OpenAI models; other models' tokenizers differ a little, so budgets keep a margin).
+ * <p>
+ * Parts are kept in the order given, which is the order of usefulness: a part that does not fit is cut in the middle
+ * (its beginning and end usually carry the most), a part with no room left is dropped, and each cut says what was
+ * left out so neither the model nor a reviewer mistakes it for the whole.
+ */
+@Component
+public class TokenBudget {
+
+	private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+	/** How many tokens a text has. */
+	public int count(String text) {
+		return (text == null || text.isEmpty()) ? 0 : this.encoding.countTokens(text);
+	}
+
+	/**
+	 * A part of a prompt.
+	 *
+	 * @param label what it is, used in the note when it is cut (e.g. {@code comment by Alice})
+	 * @param text its text
+	 */
+	public record Part(String label, String text) {
+	}
+
+	/**
+	 * The result of fitting parts into a budget.
+	 *
+	 * @param parts the kept parts, cut where needed
+	 * @param tokens the tokens they use
+	 * @param notes what was cut or dropped, for the prompt and for logs
+	 */
+	public record Fitted(List<Part> parts, int tokens, List<String> notes) {
+	}
+
+	/** Fits parts, most useful first, into {@code budget} tokens. */
+	public Fitted fit(List<Part> parts, int budget) {
+		List<Part> kept = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		int used = 0;
+		int dropped = 0;
+		for (Part part : parts) {
+			int size = count(part.text());
+			int room = budget - used;
+			if (size <= room) {
+				kept.add(part);
+				used += size;
+			}
+			else if (room >= 40) {
+				String cut = cutMiddle(part.text(), room - 20, part.label());
+				kept.add(new Part(part.label(), cut));
+				used += count(cut);
+				notes.add("%s was cut from %d to about %d tokens".formatted(part.label(), size, room));
+			}
+			else {
+				dropped++;
+			}
+		}
+		if (dropped > 0) {
+			notes.add("%d more part(s) were left out to stay within %d tokens".formatted(dropped, budget));
+		}
+		return new Fitted(List.copyOf(kept), used, List.copyOf(notes));
+	}
+
+	/** The text within {@code maxTokens}, keeping its beginning and end, with a note of what was cut. */
+	public String cutMiddle(String text, int maxTokens, String label) {
+		IntArrayList tokens = this.encoding.encode(text);
+		if (tokens.size() <= maxTokens) {
+			return text;
+		}
+		int head = (int) (maxTokens * 0.7);
+		int tail = Math.max(0, maxTokens - head);
+		IntArrayList first = new IntArrayList(head);
+		for (int i = 0; i < head; i++) {
+			first.add(tokens.get(i));
+		}
+		IntArrayList last = new IntArrayList(tail);
+		for (int i = tokens.size() - tail; i < tokens.size(); i++) {
+			last.add(tokens.get(i));
+		}
+		return this.encoding.decode(first) + "\n[... %d tokens of %s cut ...]\n".formatted(tokens.size() - head - tail,
+				label) + this.encoding.decode(last);
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.jiraai.jira;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.connect.spring.AtlassianForgeRestClients;
+import com.atlassian.connect.spring.AtlassianHost;
+import com.atlassian.connect.spring.AtlassianHostRepository;
+import com.atlassian.connect.spring.AtlassianHostRestClients;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jiraai.tenancy.SiteUser;
+import io.github.resilience4j.retry.Retry;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The HTTP boundary of the Jira client: picks the credentials of the identity a call is made as, retries what may be
+ * retried, and turns failures into {@link JiraException}s carrying Jira's own messages.
+ */
+@Component
+class JiraHttp {
+
+	private final AtlassianHostRestClients connect;
+
+	private final AtlassianForgeRestClients forge;
+
+	private final AtlassianHostRepository hosts;
+
+	private final JiraRetryPolicy retries;
+
+	private final ObjectMapper json;
+
+	JiraHttp(AtlassianHostRestClients connect, AtlassianForgeRestClients forge, AtlassianHostRepository hosts,
+			JiraProperties properties, ObjectMapper json) {
+		this.connect = connect;
+		this.forge = forge;
+		this.hosts = hosts;
+		this.retries = new JiraRetryPolicy(properties.retry());
+		this.json = json;
+	}
+
+	/** Builds a relative request URI from a template, its variables and query parameters (null values left out). */
+	static URI uri(String template, Map<String, ?> query, Object... variables) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(template);
+		query.forEach((name, value) -> {
+			if (value != null) {
+				builder.queryParam(name, value);
+			}
+		});
+		return builder.encode().buildAndExpand(variables).toUri();
+	}
+
+	static URI uri(String template, Object... variables) {
+		return uri(template, Map.of(), variables);
+	}
+
+	/** An idempotent read. */
+	JsonNode get(String operation, JiraIdentity who, URI uri) {
+		return exchange(operation, who, HttpMethod.GET, uri, null, true);
+	}
+
+	/**
+	 * A write.
+	 * @param idempotent whether sending it twice does no harm (PUT of a field, a transition); when not, an ambiguous
+	 * failure is reported as {@link OutcomeUnknown} rather than retried
+	 * @return the response body, or {@code null} for an empty one
+	 */
+	JsonNode send(String operation, JiraIdentity who, HttpMethod method, URI uri, Object body, boolean idempotent) {
+		return exchange(operation, who, method, uri, body, idempotent);
+	}
+
+	private JsonNode exchange(String operation, JiraIdentity who, HttpMethod method, URI uri, Object body,
+			boolean idempotent) {
+		RestTemplate template = template(who);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		HttpEntity<Object> request = new HttpEntity<>(body, headers);
+		Retry retry = this.retries.retryFor(operation, idempotent);
+		try {
+			ResponseEntity<JsonNode> response = retry
+				.executeSupplier(() -> template.exchange(uri, method, request, JsonNode.class));
+			return response.getBody();
+		}
+		catch (HttpStatusCodeException ex) {
+			if (!idempotent && isAmbiguous(ex)) {
+				throw new OutcomeUnknown(operation, ex);
+			}
+			throw translate(operation, ex);
+		}
+		catch (ResourceAccessException ex) {
+			if (!idempotent) {
+				throw new OutcomeUnknown(operation, ex);
+			}
+			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
+		}
+		catch (RestClientException ex) {
+			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
+		}
+	}
+
+	/** Whether Jira may have carried out the request despite the error. */
+	private static boolean isAmbiguous(HttpStatusCodeException ex) {
+		int status = ex.getStatusCode().value();
+		return ex.getStatusCode().is5xxServerError() && status != 503;
+	}
+
+	JiraException translate(String operation, HttpStatusCodeException ex) {
+		int status = ex.getStatusCode().value();
+		List<String> messages = new ArrayList<>();
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			JsonNode body = this.json.readTree(ex.getResponseBodyAsString());
+			if (body != null) {
+				body.path("errorMessages").forEach(message -> messages.add(message.asText()));
+				body.path("errors").properties().forEach(error -> errors.put(error.getKey(), error.getValue().asText()));
+				if (body.hasNonNull("message") && messages.isEmpty()) {
+					messages.add(body.path("message").asText());
+				}
+			}
+		}
+		catch (Exception notJson) {
+			// Jira answers some errors (401 in particular) with an empty or HTML body.
+		}
+		return switch (status) {
+			case 401 -> new JiraException.Unauthorized(operation, messages, ex);
+			case 403 -> new JiraException.Forbidden(operation, messages, ex);
+			case 404 -> new JiraException.NotFound(operation, messages, ex);
+			case 429 -> new JiraException.RateLimited(operation,
+					JiraRetryPolicy.serverWait(ex).orElse(java.time.Duration.ofSeconds(60)), ex);
+			default -> ex.getStatusCode().is5xxServerError()
+					? new JiraException.Unavailable(operation, status, "HTTP " + status, ex)
+					: new JiraException.Rejected(operation, status, messages, errors, ex);
+		};
+	}
+
+	private RestTemplate template(JiraIdentity who) {
+		return switch (who) {
+			case JiraIdentity.AsUser(SiteUser user) when user.channel() == SiteUser.Channel.FORGE ->
+				this.forge.asUser().requestJira();
+			case JiraIdentity.AsUser(SiteUser user) -> this.connect.authenticatedAs(user.hostUser());
+			case JiraIdentity.AsApp app -> this.connect.authenticatedAsAddon(host(app));
+		};
+	}
+
+	private AtlassianHost host(JiraIdentity.AsApp app) {
+		return this.hosts.findById(app.site().clientKey())
+			.filter(AtlassianHost::isAddonInstalled)
+			.orElseThrow(() -> new JiraException.Unauthorized("call Jira as the app",
+					List.of("The app is not installed on site '%s'".formatted(app.site().clientKey())), null));
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+	}
+
+	/**
+	 * A non-idempotent call failed in a way that leaves unknown whether Jira carried it out (connection lost, timeout,
+	 * 5xx other than 503). The caller resolves it, e.g. by looking for the request id it stamped on what it created.
+	 */
+	static final class OutcomeUnknown extends RuntimeException {
+
+		private final String operation;
+
+		OutcomeUnknown(String operation, Throwable cause) {
+			super("The outcome of '%s' is unknown: %s".formatted(operation, rootMessage(cause)), cause);
+			this.operation = operation;
+		}
+
+		JiraException.Unavailable asUnavailable() {
+			return new JiraException.Unavailable(this.operation, 0, getMessage(), this);
+		}
+
+	}
+
+}

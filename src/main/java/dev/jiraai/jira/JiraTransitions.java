@@ -1,0 +1,112 @@
+package dev.jiraai.jira;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jiraai.jira.payload.Transition;
+import dev.jiraai.jira.payload.TransitionField;
+import dev.jiraai.tenancy.SiteUser;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Service;
+
+/**
+ * Workflow transitions: the ones Jira offers for an issue now (read as the given identity, with the fields their
+ * screens require), and moving an issue as the user, only along a transition Jira offers and with every field its
+ * screen requires; what is missing is named with its allowed values ({@link TransitionNotPossible}).
+ */
+@Service
+public class JiraTransitions {
+
+	private static final String TRANSITIONS = "/rest/api/3/issue/{issueIdOrKey}/transitions";
+
+	private final JiraHttp http;
+
+	JiraTransitions(JiraHttp http) {
+		this.http = http;
+	}
+
+	/** The transitions Jira offers for the issue now, with the fields their screens require. */
+	public List<Transition> available(JiraIdentity who, String issueKey) {
+		JsonNode answer = this.http.get("list transitions", who,
+				JiraHttp.uri(TRANSITIONS, Map.of("expand", "transitions.fields"), issueKey));
+		List<Transition> transitions = new ArrayList<>();
+		answer.path("transitions").forEach(transition -> {
+			List<TransitionField> required = new ArrayList<>();
+			transition.path("fields").properties().forEach(field -> {
+				if (field.getValue().path("required").asBoolean(false)) {
+					required.add(new TransitionField(field.getKey(),
+							Optional.ofNullable(JiraJson.text(field.getValue(), "name")).orElse(field.getKey()),
+							JiraJson.texts(field.getValue().path("allowedValues"))));
+				}
+			});
+			transitions.add(new Transition(JiraJson.text(transition, "id"), JiraJson.text(transition, "name"),
+					JiraJson.status(transition.path("to")), List.copyOf(required)));
+		});
+		return List.copyOf(transitions);
+	}
+
+	/**
+	 * Moves the issue along a transition, as the user.
+	 * @param transition the transition's id, name, or the name of the status it leads to
+	 * @param fields values for the transition screen's fields by id; a field with allowed values takes a name (e.g.
+	 * {@code resolution} to {@code Done})
+	 * @return the transition made
+	 * @throws TransitionNotPossible when it is not offered, or required fields are missing
+	 */
+	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields) {
+		JiraIdentity who = JiraIdentity.of(user);
+		List<Transition> offered = available(who, issueKey);
+		Transition chosen = offered.stream()
+			.filter(t -> t.id().equals(transition) || t.name().equalsIgnoreCase(transition))
+			.findFirst()
+			.or(() -> offered.stream()
+				.filter(t -> t.to() != null && t.to().name().equalsIgnoreCase(transition))
+				.findFirst())
+			.orElseThrow(() -> TransitionNotPossible.notOffered(issueKey, transition,
+					offered.stream().map(Transition::name).toList()));
+		List<TransitionField> missing = chosen.requiredFields()
+			.stream()
+			.filter(field -> fields.get(field.id()) == null || fields.get(field.id()).isBlank())
+			.toList();
+		if (!missing.isEmpty()) {
+			throw TransitionNotPossible.needsFields(issueKey, chosen.name(), missing);
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		fields.forEach((id, value) -> {
+			boolean named = chosen.requiredFields()
+				.stream()
+				.anyMatch(field -> field.id().equals(id) && !field.allowedValues().isEmpty());
+			values.put(id, named ? Map.of("name", value) : value);
+		});
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("transition", Map.of("id", chosen.id()));
+		if (!values.isEmpty()) {
+			body.put("fields", values);
+		}
+		try {
+			this.http.send("transition issue", who, HttpMethod.POST, JiraHttp.uri(TRANSITIONS, issueKey), body, true);
+		}
+		catch (JiraException.Rejected ex) {
+			if (!ex.fieldErrors().isEmpty()) {
+				// The screen asked for more than the transition metadata said: report the fields Jira named.
+				throw TransitionNotPossible.needsFields(issueKey, chosen.name(), ex.fieldErrors()
+					.keySet()
+					.stream()
+					.map(id -> chosen.requiredFields()
+						.stream()
+						.filter(field -> field.id().equals(id))
+						.findFirst()
+						.orElse(new TransitionField(id, id, List.of())))
+					.toList());
+			}
+			throw ex;
+		}
+		return chosen;
+	}
+
+}
