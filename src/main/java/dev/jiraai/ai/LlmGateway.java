@@ -30,7 +30,7 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.ResponseFormat;
 import org.springframework.stereotype.Service;
@@ -249,7 +249,7 @@ public class LlmGateway {
 				.jsonSchema(ResponseFormat.JsonSchema.builder().name(user.id()).schema(schema).strict(false).build())
 				.build());
 		}
-		OpenAiChatModel chatModel = this.models.forSite(call.site(), model);
+		ChatModel chatModel = this.models.forSite(call.site(), model);
 		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model());
 	}
 
@@ -373,7 +373,7 @@ public class LlmGateway {
 		return this.settings.effective(site).keyConfigured();
 	}
 
-	private record Prepared(OpenAiChatModel model, Prompt prompt, PromptTemplate user, String modelName) {
+	private record Prepared(ChatModel model, Prompt prompt, PromptTemplate user, String modelName) {
 	}
 
 	private record Decision(Duration delay, boolean rereadKey) {

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +37,7 @@ public class PromptCatalog {
 
 	private final AiProperties.Prompts properties;
 
-	private final JdbcClient jdbc;
+	private final PromptOverrides overrides;
 
 	private final Clock clock;
 
@@ -50,9 +49,9 @@ public class PromptCatalog {
 
 	private volatile long lastExternalStamp = -1;
 
-	PromptCatalog(AiProperties properties, JdbcClient jdbc, Optional<Clock> clock) {
+	PromptCatalog(AiProperties properties, PromptOverrides overrides, Optional<Clock> clock) {
 		this.properties = properties.prompts();
-		this.jdbc = jdbc;
+		this.overrides = overrides;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 		this.packaged = loadPackaged();
 		reloadExternalIfChanged(true);
@@ -66,11 +65,7 @@ public class PromptCatalog {
 	 */
 	public PromptTemplate get(Site site, String id) {
 		PromptTemplate base = get(id);
-		return this.jdbc.sql("SELECT body, updated_at FROM prompt_override WHERE client_key = ? AND prompt_id = ?")
-			.params(site.clientKey(), id)
-			.query((rs, row) -> rs.getString("body"))
-			.optional()
-			.flatMap(body -> {
+		return this.overrides.body(site, id).flatMap(body -> {
 				try {
 					return Optional.of(PromptFiles.withBody(base, body, "site:" + site.clientKey()));
 				}
@@ -107,20 +102,13 @@ public class PromptCatalog {
 	 */
 	public PromptTemplate override(Site site, String id, String body, String updatedBy) {
 		PromptTemplate checked = PromptFiles.withBody(get(id), body, "site:" + site.clientKey());
-		this.jdbc.sql("""
-				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
-				VALUES (?, ?, ?, now(), ?)
-				ON CONFLICT (client_key, prompt_id) DO UPDATE SET body = EXCLUDED.body,
-				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-				""").params(site.clientKey(), id, body, updatedBy).update();
+		this.overrides.save(site, id, body, updatedBy);
 		return checked;
 	}
 
 	/** Removes a site's override; the catalog's prompt applies again. */
 	public void removeOverride(Site site, String id) {
-		this.jdbc.sql("DELETE FROM prompt_override WHERE client_key = ? AND prompt_id = ?")
-			.params(site.clientKey(), id)
-			.update();
+		this.overrides.remove(site, id);
 	}
 
 	private static Map<String, PromptTemplate> loadPackaged() {

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jiraai.tenancy.Site;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
@@ -30,7 +31,7 @@ class SiteChatModels {
 
 	private final AiProperties properties;
 
-	private final Cache<String, OpenAiChatModel> models = Caffeine.newBuilder()
+	private final Cache<String, ChatModel> models = Caffeine.newBuilder()
 		.maximumSize(1_000)
 		.expireAfterAccess(Duration.ofHours(6))
 		.build();
@@ -46,12 +47,12 @@ class SiteChatModels {
 	}
 
 	/** The chat model of a site for the given settings (a change of endpoint or model builds a new one). */
-	OpenAiChatModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
+	ChatModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
 		String key = site.clientKey() + "|" + settings.baseUrl() + "|" + settings.model();
 		return this.models.get(key, k -> build(site, settings));
 	}
 
-	private OpenAiChatModel build(Site site, SiteModelSettings.ModelSettings settings) {
+	private ChatModel build(Site site, SiteModelSettings.ModelSettings settings) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
 		requestFactory.setReadTimeout(this.properties.requestTimeout());
 		OpenAiApi api = OpenAiApi.builder()

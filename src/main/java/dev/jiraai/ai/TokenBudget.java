@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * Keeps prompt material within a token budget (counted with jtokkit's {@code o200k_base}, the encoding of current
  * OpenAI models; other models' tokenizers differ a little, so budgets keep a margin).
  * <p>
- * Parts are kept in the order given, which is the order of usefulness: a part that does not fit is cut in the middle
- * (its beginning and end usually carry the most), a part with no room left is dropped, and each cut says what was
- * left out so neither the model nor a reviewer mistakes it for the whole.
+ * Parts are kept in the order given, which is the order of usefulness: the first part that does not fit is cut in the
+ * middle (its beginning and end usually carry the most) and every later, less useful part is dropped; each cut says
+ * what was left out so neither the model nor a reviewer mistakes it for the whole.
  */
 @Component
 public class TokenBudget {
@@ -53,10 +53,14 @@ public class TokenBudget {
 		List<String> notes = new ArrayList<>();
 		int used = 0;
 		int dropped = 0;
+		boolean full = false;
 		for (Part part : parts) {
 			int size = count(part.text());
 			int room = budget - used;
-			if (size <= room) {
+			if (full) {
+				dropped++;
+			}
+			else if (size <= room) {
 				kept.add(part);
 				used += size;
 			}
@@ -65,9 +69,11 @@ public class TokenBudget {
 				kept.add(new Part(part.label(), cut));
 				used += count(cut);
 				notes.add("%s was cut from %d to about %d tokens".formatted(part.label(), size, room));
+				full = true;
 			}
 			else {
 				dropped++;
+				full = true;
 			}
 		}
 		if (dropped > 0) {

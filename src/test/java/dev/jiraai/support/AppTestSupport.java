@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import com.atlassian.connect.spring.AtlassianHost;
@@ -43,6 +45,13 @@ public abstract class AppTestSupport {
 
 	protected static final JiraCloudSimulator jira = JiraCloudSimulator.shared();
 
+	protected static final FakeOpenAi openAi = FakeOpenAi.shared();
+
+	/** The default API key is read from this file on every call, so tests can rotate or remove it. */
+	protected static final Path apiKeyFile = tempKeyFile();
+
+	protected static final String DEFAULT_API_KEY = "sk-test-default";
+
 	private static final int port = freePort();
 
 	protected static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -59,6 +68,11 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.embedded-postgres.data-directory", () -> "");
 		// The library only hands Forge tokens to this host (api.atlassian.com in production): the simulator's.
 		registry.add("api.host", () -> "localhost");
+		registry.add("jira-ai.ai.base-url", openAi::baseUrl);
+		registry.add("jira-ai.ai.api-key-file", apiKeyFile::toString);
+		registry.add("jira-ai.ai.key-cache-ttl", () -> "PT0S");
+		registry.add("jira-ai.ai.request-timeout", () -> "PT5S");
+		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 
 	protected static String appBaseUrl() {
@@ -138,8 +152,22 @@ public abstract class AppTestSupport {
 	}
 
 	@AfterEach
-	void clearSecurityContext() {
+	void clearSecurityContextAndFakes() throws IOException {
 		SecurityContextHolder.clearContext();
+		openAi.reset();
+		Files.writeString(apiKeyFile, DEFAULT_API_KEY);
+	}
+
+	private static Path tempKeyFile() {
+		try {
+			Path file = Files.createTempFile("openai-key", ".txt");
+			Files.writeString(file, DEFAULT_API_KEY);
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A site of the simulator with the app installed. */

@@ -72,6 +72,28 @@ public final class FakeOpenAi implements AutoCloseable {
 	public record CutStream(List<String> chunks) implements Reply {
 	}
 
+	/** Another reply, sent late. */
+	public record Delayed(java.time.Duration delay, Reply reply) implements Reply {
+	}
+
+	private static FakeOpenAi shared;
+
+	/** The fake of this test JVM, started on first use. */
+	public static synchronized FakeOpenAi shared() {
+		if (shared == null) {
+			shared = new FakeOpenAi();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fake-openai-stop"));
+		}
+		return shared;
+	}
+
+	/** Forgets the script and the recorded requests. */
+	public void reset() {
+		this.script.clear();
+		this.requests.clear();
+		this.authorizations.clear();
+	}
+
 	public FakeOpenAi reply(String content) {
 		return reply(new Text(List.of(content), 100, Math.max(1, content.length() / 4)));
 	}
@@ -126,6 +148,10 @@ public final class FakeOpenAi implements AutoCloseable {
 			}
 			String model = body.path("model").asText("fake-model");
 			boolean stream = body.path("stream").asBoolean(false);
+			return answer(reply, model, stream);
+		}
+
+		private ResponseDefinition answer(Reply reply, String model, boolean stream) {
 			return switch (reply) {
 				case Error error -> error(error);
 				case Text text -> stream ? sse(streamChunks(model, text)) : completion(model, text);
@@ -133,6 +159,10 @@ public final class FakeOpenAi implements AutoCloseable {
 				// The connection ends after the content: no finish_reason, no usage, no [DONE].
 				case CutStream cut -> sse(streamChunks(model, new Text(cut.chunks(), 0, 0)).subList(0,
 						cut.chunks().size() + 1));
+				case Delayed delayed -> {
+					ResponseDefinition late = answer(delayed.reply(), model, stream);
+					yield ResponseDefinitionBuilder.like(late).withFixedDelay((int) delayed.delay().toMillis()).build();
+				}
 			};
 		}
 

@@ -1,0 +1,51 @@
+package dev.jiraai.ai;
+
+import java.util.Optional;
+
+import dev.jiraai.tenancy.Site;
+import dev.jiraai.tenancy.SiteDataPurgeDue;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sites' own prompt bodies, stored in {@code prompt_override}.
+ */
+@Component
+class PromptOverrides {
+
+	private final JdbcClient jdbc;
+
+	PromptOverrides(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<String> body(Site site, String promptId) {
+		return this.jdbc.sql("SELECT body FROM prompt_override WHERE client_key = ? AND prompt_id = ?")
+			.params(site.clientKey(), promptId)
+			.query(String.class)
+			.optional();
+	}
+
+	void save(Site site, String promptId, String body, String updatedBy) {
+		this.jdbc.sql("""
+				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
+				VALUES (?, ?, ?, now(), ?)
+				ON CONFLICT (client_key, prompt_id) DO UPDATE SET body = EXCLUDED.body,
+				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+				""").params(site.clientKey(), promptId, body, updatedBy).update();
+	}
+
+	void remove(Site site, String promptId) {
+		this.jdbc.sql("DELETE FROM prompt_override WHERE client_key = ? AND prompt_id = ?")
+			.params(site.clientKey(), promptId)
+			.update();
+	}
+
+	@EventListener
+	void on(SiteDataPurgeDue event) {
+		this.jdbc.sql("DELETE FROM prompt_override WHERE client_key = ?").param(event.clientKey()).update();
+	}
+
+}
