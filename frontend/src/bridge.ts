@@ -14,6 +14,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ApiRequestInit {
   method?: HttpMethod | string;
   body?: unknown;
+  /** Extra request headers (e.g. `Accept`); merged over the defaults. */
+  headers?: Record<string, string>;
 }
 
 /** RFC 9457 problem details, as the backend sends them with `application/problem+json`. */
@@ -56,8 +58,8 @@ export function isConnect(): boolean {
 export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
   const method = (init.method ?? 'GET').toUpperCase();
   return isConnect()
-    ? connectFetch<T>(path, method, init.body)
-    : forgeFetch<T>(path, method, init.body);
+    ? connectFetch<T>(path, method, init.body, init.headers)
+    : forgeFetch<T>(path, method, init.body, init.headers);
 }
 
 /** Asks the Connect host to fit the iframe to its content; a no-op on Forge (it resizes by itself). */
@@ -67,27 +69,177 @@ export function requestResize(): void {
   }
 }
 
+export interface ApiStreamInit {
+  method?: HttpMethod | string;
+  body?: unknown;
+  /**
+   * Called for every Server-Sent Event, in order, with the event name (`message` when the frame
+   * has none) and its data parsed as JSON (the raw text when it is not JSON).
+   */
+  onEvent: (event: string, data: unknown) => void;
+  /**
+   * The event name under which a plain JSON answer is reported: always on Forge (invokeRemote
+   * cannot stream), and on Connect when the server answers `application/json` instead of a stream.
+   * Default `assessment`.
+   */
+  jsonEvent?: string;
+  /** Aborting stops reading; the promise then rejects with the abort reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls an endpoint that answers with Server-Sent Events.
+ *
+ * - **Connect**: `fetch` with `Accept: text/event-stream` and the context JWT (EventSource cannot
+ *   send an Authorization header), reading the body incrementally and calling `onEvent` per frame.
+ * - **Forge**: `invokeRemote` cannot stream, so this calls {@link apiFetch} with
+ *   `Accept: application/json` and reports the answer as one `jsonEvent` (`assessment`) event.
+ *
+ * A non-2xx answer throws an {@link ApiError} as `apiFetch` does. An `error` event (an RFC 9457
+ * problem) ends the stream: it is not passed to `onEvent`, the promise rejects with an ApiError.
+ * The promise resolves when the stream ends.
+ */
+export async function apiStream(path: string, init: ApiStreamInit): Promise<void> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const jsonEvent = init.jsonEvent ?? 'assessment';
+
+  if (!isConnect()) {
+    const data = await apiFetch<unknown>(path, { method, body: init.body, headers: { Accept: 'application/json' } });
+    init.onEvent(jsonEvent, data);
+    return;
+  }
+
+  const response = await connectRequest(path, method, init.body, { Accept: 'text/event-stream' }, init.signal);
+  const contentType = (response.headers.get('Content-Type') ?? '').toLowerCase();
+  if (!response.ok || contentType.includes('json')) {
+    // An error, or a server that chose to answer with plain JSON.
+    const data = await readJsonResponse<unknown>(response);
+    init.onEvent(jsonEvent, data);
+    return;
+  }
+  await readEventStream(response, init.onEvent, init.signal);
+}
+
+/** Incremental parser of a `text/event-stream` body; see {@link createSseParser}. */
+export interface SseParser {
+  /** Feeds the next piece of decoded text; it may end anywhere (mid-line, mid-frame, between CR and LF). */
+  push(chunk: string): void;
+  /** The stream ended: a last frame without its terminating blank line is still dispatched. */
+  end(): void;
+}
+
+/**
+ * Parses Server-Sent Events as the HTML standard describes: lines end with LF, CRLF or CR;
+ * `event:` sets the frame's name, `data:` lines are joined with LF, one space after the colon is
+ * dropped, lines starting with `:` are comments, `id:`/`retry:` are ignored, and a blank line
+ * dispatches the frame (frames without data are dropped).
+ */
+export function createSseParser(onFrame: (event: string, data: string) => void): SseParser {
+  let buffer = '';
+  let eventName = '';
+  let dataLines: string[] = [];
+  let atStart = true;
+  let afterCr = false;
+
+  const dispatch = () => {
+    const name = eventName || 'message';
+    const lines = dataLines;
+    eventName = '';
+    dataLines = [];
+    if (lines.length > 0) onFrame(name, lines.join('\n'));
+  };
+
+  const processLine = (line: string) => {
+    if (line === '') {
+      dispatch();
+      return;
+    }
+    if (line.startsWith(':')) return;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'event') eventName = value;
+    else if (field === 'data') dataLines.push(value);
+  };
+
+  return {
+    push(chunk: string) {
+      if (atStart) {
+        if (chunk === '') return;
+        if (chunk.startsWith('\uFEFF')) chunk = chunk.slice(1);
+        atStart = false;
+      }
+      // A CR that ended the previous chunk already ended its line; skip the LF of a split CRLF.
+      if (afterCr && chunk.startsWith('\n')) chunk = chunk.slice(1);
+      afterCr = false;
+
+      // The kept buffer holds no line break, so only the new text needs scanning.
+      const scanFrom = buffer.length;
+      buffer += chunk;
+      let lineStart = 0;
+      for (let i = scanFrom; i < buffer.length; i++) {
+        const c = buffer.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        const line = buffer.slice(lineStart, i);
+        if (c === 13) {
+          if (i + 1 === buffer.length) afterCr = true;
+          else if (buffer.charCodeAt(i + 1) === 10) i++;
+        }
+        lineStart = i + 1;
+        processLine(line);
+      }
+      buffer = buffer.slice(lineStart);
+    },
+    end() {
+      if (buffer !== '') processLine(buffer);
+      buffer = '';
+      dispatch();
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Connect
 
-async function connectFetch<T>(path: string, method: string, body: unknown): Promise<T> {
+async function connectFetch<T>(
+  path: string,
+  method: string,
+  body: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  const response = await connectRequest(path, method, body, { Accept: 'application/json', ...headers });
+  return readJsonResponse<T>(response);
+}
+
+/** Sends one request with the Connect context JWT; a network failure becomes an ApiError with status 0. */
+async function connectRequest(
+  path: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<Response> {
   const ap = window.AP!;
-  let response: Response;
   try {
     const token = await ap.context.getToken();
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers: {
         Authorization: `JWT ${token}`,
         'Content-Type': 'application/json',
-        Accept: 'application/json',
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch (cause) {
-    throw unreachable(cause);
+    throw abortedOrUnreachable(cause, signal);
   }
+}
 
+/** The parsed JSON (or text) body of a 2xx answer; a non-2xx answer throws an ApiError. */
+async function readJsonResponse<T>(response: Response): Promise<T> {
   const contentType = response.headers.get('Content-Type') ?? '';
   const text = await response.text().catch(() => '');
   const parsed = parseJson(text);
@@ -96,6 +248,68 @@ async function connectFetch<T>(path: string, method: string, body: unknown): Pro
     throw toApiError(response.status, contentType, parsed ?? text);
   }
   return (parsed ?? (text === '' ? undefined : text)) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming (Connect)
+
+async function readEventStream(
+  response: Response,
+  onEvent: (event: string, data: unknown) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const parser = createSseParser((event, text) => {
+    const data = parseData(text);
+    if (event === 'error') throw streamProblem(data);
+    onEvent(event, data);
+  });
+
+  if (!response.body) {
+    const text = await response.text().catch((cause: unknown) => {
+      throw abortedOrUnreachable(cause, signal);
+    });
+    parser.push(text);
+    parser.end();
+    return;
+  }
+
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        throw abortedOrUnreachable(cause, signal);
+      }
+      if (result.done) break;
+      parser.push(decoder.decode(result.value, { stream: true }));
+    }
+    parser.push(decoder.decode());
+    parser.end();
+  } catch (error) {
+    reader.cancel().catch(() => {});
+    throw error;
+  }
+}
+
+function parseData(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** An `event: error` frame: its data is an RFC 9457 problem. */
+function streamProblem(data: unknown): ApiError {
+  const problem: ProblemDetail =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as ProblemDetail)
+      : { title: 'The request failed', detail: typeof data === 'string' && data !== '' ? data : undefined };
+  const status = typeof problem.status === 'number' ? problem.status : 500;
+  return toApiError(status, 'application/problem+json', problem);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +322,12 @@ interface RemoteResponse {
   message?: string;
 }
 
-async function forgeFetch<T>(path: string, method: string, body: unknown): Promise<T> {
+async function forgeFetch<T>(
+  path: string,
+  method: string,
+  body: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   let response: RemoteResponse | undefined;
   try {
     // Loaded lazily so Connect pages never download the Forge bridge.
@@ -116,6 +335,7 @@ async function forgeFetch<T>(path: string, method: string, body: unknown): Promi
     response = (await invokeRemote({
       path,
       method: method as HttpMethod,
+      ...(headers === undefined ? {} : { headers }),
       ...(body === undefined ? {} : { body }),
     })) as RemoteResponse | undefined;
   } catch (cause) {
@@ -181,4 +401,10 @@ function unreachable(cause: unknown): ApiError {
   });
   (error as { cause?: unknown }).cause = cause;
   return error;
+}
+
+/** An abort stays an abort (callers ignore it); anything else means the backend could not be reached. */
+function abortedOrUnreachable(cause: unknown, signal?: AbortSignal): unknown {
+  if (signal?.aborted) return signal.reason ?? cause;
+  return unreachable(cause);
 }

@@ -36,7 +36,8 @@ export function useAppContext(): AppContextState & { retry: () => void } {
   return { ...state, retry };
 }
 
-function asApiError(error: unknown): ApiError {
+/** Any failure as an ApiError, so a surface can always show a title and a detail. */
+export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(0, {
     title: 'Something went wrong',

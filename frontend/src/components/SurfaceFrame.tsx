@@ -15,21 +15,31 @@ export const NOT_CONFIGURED_MESSAGE =
 export interface SurfaceFrameProps {
   /** The surface title, shown as the page heading. */
   title: string;
-  /** An honest note of what this surface will do; shown once the context has loaded. */
-  upcoming: string;
+  /** An honest note of what this surface will do; shown once the context has loaded (if given). */
+  upcoming?: string;
   /** Smaller heading and spacing, for the issue glance. */
   compact?: boolean;
   /** Replaces the default "not configured" warning text (e.g. on the settings page itself). */
   notConfiguredMessage?: string;
+  /** Show the "Jira site: …" line (default true). */
+  showSite?: boolean;
   /** Surface-specific content, rendered below the upcoming note once the context has loaded. */
   children?: (context: AppContext) => ReactNode;
 }
 
 /**
  * The shared shell of every surface: loads `/api/context`, shows a spinner, the error with a
- * Retry button, or the heading, site and upcoming note. The result region is `aria-live`.
+ * Retry button, or the heading, site, upcoming note and the surface's own content.
+ * The result region is `aria-live`.
  */
-export function SurfaceFrame({ title, upcoming, compact = false, notConfiguredMessage, children }: SurfaceFrameProps) {
+export function SurfaceFrame({
+  title,
+  upcoming,
+  compact = false,
+  notConfiguredMessage,
+  showSite = true,
+  children,
+}: SurfaceFrameProps) {
   const state = useAppContext();
 
   useEffect(() => {
@@ -74,7 +84,7 @@ export function SurfaceFrame({ title, upcoming, compact = false, notConfiguredMe
 
         {state.status === 'ready' && (
           <>
-            {state.context.siteUrl && (
+            {showSite && state.context.siteUrl && (
               <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
                 Jira site: <span>{state.context.siteUrl}</span>
               </p>
@@ -84,13 +94,16 @@ export function SurfaceFrame({ title, upcoming, compact = false, notConfiguredMe
                 <p>{notConfiguredMessage ?? NOT_CONFIGURED_MESSAGE}</p>
               </SectionMessage>
             )}
-            <SectionMessage appearance="information">
-              <p>{upcoming}</p>
-            </SectionMessage>
-            {children?.(state.context)}
+            {upcoming && (
+              <SectionMessage appearance="information">
+                <p>{upcoming}</p>
+              </SectionMessage>
+            )}
           </>
         )}
       </div>
+      {/* Outside the live region: the surface's content announces its own changes. */}
+      {state.status === 'ready' && children?.(state.context)}
     </main>
   );
 }

@@ -368,6 +368,11 @@ public class LlmGateway {
 		return value == null ? 0 : value;
 	}
 
+	/** The model the site's calls use now. */
+	public String model(Site site) {
+		return this.settings.effective(site).model();
+	}
+
 	/** Whether the site has a model it can call. */
 	public boolean configured(Site site) {
 		return this.settings.effective(site).keyConfigured();

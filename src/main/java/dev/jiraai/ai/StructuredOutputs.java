@@ -73,6 +73,42 @@ public class StructuredOutputs {
 		if (checked.problems().isEmpty()) {
 			return new Structured<>(checked.value(), checked.json(), first, false);
 		}
+		return repair(call, prompt, type, first, checked);
+	}
+
+	/**
+	 * Like {@link #call}, streaming the answer's text to {@code onPiece} as the model writes it; the complete text is
+	 * validated (and repaired once, without streaming) only when the stream finished.
+	 * @throws AiException.Incomplete when the stream was cut (nothing of it is used)
+	 */
+	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece) {
+		PromptTemplate prompt = this.prompts.get(call.site(), call.userPromptId());
+		StringBuilder text = new StringBuilder();
+		long started = System.nanoTime();
+		try {
+			this.gateway.stream(call).doOnNext(piece -> {
+				text.append(piece);
+				onPiece.accept(piece);
+			}).blockLast();
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = (ex.getCause() instanceof AiException ai) ? ai : ex;
+			if (cause instanceof AiException ai) {
+				throw ai;
+			}
+			throw ex;
+		}
+		AiAnswer first = new AiAnswer(text.toString(), this.gateway.model(call.site()), prompt.id(), prompt.version(),
+				prompt.contentHash(), 0, 0, java.time.Duration.ofNanos(System.nanoTime() - started));
+		Checked<T> checked = check(first.text(), prompt, type);
+		if (checked.problems().isEmpty()) {
+			return new Structured<>(checked.value(), checked.json(), first, false);
+		}
+		return repair(call, prompt, type, first, checked);
+	}
+
+	private <T> Structured<T> repair(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
+			Checked<T> checked) {
 		AiAnswer second = this.gateway.call(call, List.of(new AssistantMessage(first.text()),
 				new UserMessage("""
 						Your answer above is not valid:

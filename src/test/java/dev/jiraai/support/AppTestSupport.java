@@ -98,6 +98,22 @@ public abstract class AppTestSupport {
 		return send(request.build());
 	}
 
+	/** A POST to the app with a JSON body (or none), an Authorization header and an Accept header. */
+	protected static HttpResponse<String> post(String pathAndQuery, String authorization, String jsonBody,
+			String accept) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBaseUrl() + pathAndQuery))
+			.header("Accept", accept)
+			.POST(jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(jsonBody));
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
 	protected static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());

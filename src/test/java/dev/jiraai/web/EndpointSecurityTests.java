@@ -34,7 +34,9 @@ class EndpointSecurityTests extends AppTestSupport {
 			// Signed by Atlassian's install keys, verified by the lifecycle controller itself.
 			"/installed", "/uninstalled",
 			// The error page, reached by forward only.
-			"/error");
+			"/error",
+			// The OpenAPI description of the API: documentation, no data.
+			"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/{group}", "/v3/api-docs/swagger-config");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -70,6 +72,8 @@ class EndpointSecurityTests extends AppTestSupport {
 		assertThat(get("/atlassian-connect.json", null).statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
 		assertThat(get("/ui/icon.svg", null).statusCode()).isEqualTo(200);
+		assertThat(get("/v3/api-docs", null).body()).contains("/api/issues/{issueKey}/assessments")
+			.contains("/api/proposals/{proposalId}/confirm");
 	}
 
 	@Test

@@ -1,0 +1,192 @@
+/**
+ * "Assess with AI": the backend's assessment and proposal shapes, and the calls that fetch them.
+ * Every call goes through the bridge (see README.md, "Assessing an issue").
+ */
+import { ApiError, apiFetch, apiStream, isConnect } from './bridge';
+export { asApiError } from './useAppContext';
+
+/** The six criteria, in the order the scorecard shows them (`overall` comes on top, separately). */
+export const CRITERIA = ['clarity', 'completeness', 'acceptanceCriteria', 'estimability', 'dependencies', 'risk'] as const;
+
+export type Criterion = (typeof CRITERIA)[number];
+export type ScoreKey = Criterion | 'overall';
+
+export const CRITERION_LABELS: Readonly<Record<ScoreKey, string>> = {
+  clarity: 'Clarity',
+  completeness: 'Completeness',
+  acceptanceCriteria: 'Acceptance criteria',
+  estimability: 'Estimability',
+  dependencies: 'Dependencies',
+  risk: 'Risk',
+  overall: 'Overall',
+};
+
+/** What the backend stores for one assessment. Scores are integers 1–10; higher is better (also for risk). */
+export interface Assessment {
+  id: string | number;
+  issueKey: string;
+  scores: Record<ScoreKey, number>;
+  reasons: Partial<Record<ScoreKey, string>>;
+  gaps: string[];
+  recommendations: string[];
+  questions: string[];
+  /** Markdown written by the model: untrusted, render only with `SafeMarkdown`. */
+  improvedDescription: string;
+  promptVersion: number;
+  model: string;
+  cached: boolean;
+  createdAt: string;
+}
+
+export type AssessStage = 'reading-issue' | 'asking-model' | 'validating';
+
+export interface AssessProgress {
+  stage: AssessStage | string;
+  message: string;
+}
+
+export type ProposalAction = 'comment' | 'apply-description' | 'restore-description';
+
+/** A change the backend prepared but will only make after the user confirms it. */
+export interface Proposal {
+  proposalId: string | number;
+  action: ProposalAction;
+  preview: {
+    /** The comment, the new description, or the description to restore (Markdown). */
+    markdown: string;
+    /** For `apply-description`: the description the issue has now (Markdown). */
+    currentDescription?: string;
+  };
+  expiresAt: string;
+}
+
+export interface ProposalDone {
+  proposalId: string | number;
+  state: 'DONE';
+  result: { issueKey: string; url?: string; commentId?: string | number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores
+
+export type ScoreBand = 'danger' | 'warning' | 'success';
+
+/** A score as a whole number from 1 to 10, whatever the model or a proxy did to it; undefined if absent. */
+export function normalizeScore(value: unknown): number | undefined {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
+  return Math.min(10, Math.max(1, Math.round(n)));
+}
+
+/** 1–3 danger, 4–6 warning, 7–10 success. */
+export function scoreBand(score: number): ScoreBand {
+  if (score <= 3) return 'danger';
+  if (score <= 6) return 'warning';
+  return 'success';
+}
+
+/** A short verdict for an overall score, e.g. "Workable with gaps" for 4–6. */
+export function verdict(score: number): string {
+  if (score <= 3) return 'Needs rework';
+  if (score <= 6) return 'Workable with gaps';
+  if (score <= 8) return 'Good, minor gaps';
+  return 'Ready to work on';
+}
+
+/** True when the value has the fields the panel needs (the stream's last event is checked with it). */
+export function isAssessment(value: unknown): value is Assessment {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Partial<Assessment>;
+  return (
+    (typeof a.id === 'string' || typeof a.id === 'number') &&
+    typeof a.scores === 'object' &&
+    a.scores !== null &&
+    normalizeScore((a.scores as Record<string, unknown>).overall) !== undefined
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+function issuePath(issueKey: string): string {
+  return `/api/issues/${encodeURIComponent(issueKey)}/assessments`;
+}
+
+/** The issue's assessments, newest first. */
+export async function loadHistory(issueKey: string): Promise<Assessment[]> {
+  const list = await apiFetch<unknown>(issuePath(issueKey));
+  return Array.isArray(list) ? list.filter(isAssessment) : [];
+}
+
+/** True when assessing streams progress and model text (Connect); Forge gets the result in one piece. */
+export function canStreamAssessment(): boolean {
+  return isConnect();
+}
+
+export interface AssessHandlers {
+  onProgress: (progress: AssessProgress) => void;
+  onText: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Assesses the issue (`force` skips the stored result), streaming progress and model text where
+ * the platform can, and resolves to the final assessment.
+ */
+export async function assessIssue(issueKey: string, force: boolean, handlers: AssessHandlers): Promise<Assessment> {
+  let result: Assessment | undefined;
+  await apiStream(`${issuePath(issueKey)}?force=${force}`, {
+    method: 'POST',
+    signal: handlers.signal,
+    jsonEvent: 'assessment',
+    onEvent: (event, data) => {
+      if (event === 'progress' && typeof data === 'object' && data !== null) {
+        const { stage, message } = data as Partial<AssessProgress>;
+        if (typeof message === 'string') handlers.onProgress({ stage: String(stage ?? ''), message });
+      } else if (event === 'text' && typeof data === 'object' && data !== null) {
+        const { delta } = data as { delta?: unknown };
+        if (typeof delta === 'string') handlers.onText(delta);
+      } else if (event === 'assessment' && isAssessment(data)) {
+        result = data;
+      }
+    },
+  });
+  if (!result) {
+    throw new ApiError(0, {
+      title: 'The assessment did not finish',
+      detail: 'The connection closed before the result arrived. Try again.',
+    });
+  }
+  return result;
+}
+
+export function createProposal(assessmentId: Assessment['id'], action: ProposalAction): Promise<Proposal> {
+  return apiFetch<Proposal>(`/api/assessments/${encodeURIComponent(String(assessmentId))}/proposals`, {
+    method: 'POST',
+    body: { action },
+  });
+}
+
+export function confirmProposal(proposalId: Proposal['proposalId']): Promise<ProposalDone> {
+  return apiFetch<ProposalDone>(`/api/proposals/${encodeURIComponent(String(proposalId))}/confirm`, { method: 'POST' });
+}
+
+export function rejectProposal(proposalId: Proposal['proposalId']): Promise<unknown> {
+  return apiFetch(`/api/proposals/${encodeURIComponent(String(proposalId))}/reject`, { method: 'POST' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * "Try again in 30 seconds." for a 429 or 503 problem with `retryAfterSeconds`; undefined otherwise.
+ */
+export function retryAfterText(error: ApiError): string | undefined {
+  if (error.status !== 429 && error.status !== 503) return undefined;
+  const seconds = Number(error.problem?.retryAfterSeconds);
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  const rounded = Math.ceil(seconds);
+  if (rounded < 90) return `Try again in ${rounded} second${rounded === 1 ? '' : 's'}.`;
+  const minutes = Math.ceil(rounded / 60);
+  return `Try again in ${minutes} minutes.`;
+}

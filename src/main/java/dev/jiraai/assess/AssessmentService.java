@@ -1,0 +1,190 @@
+package dev.jiraai.assess;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.jiraai.ai.AiCall;
+import dev.jiraai.ai.LlmGateway;
+import dev.jiraai.ai.PromptCatalog;
+import dev.jiraai.ai.PromptTemplate;
+import dev.jiraai.ai.StructuredOutputs;
+import dev.jiraai.jira.JiraException;
+import dev.jiraai.jira.JiraIdentity;
+import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.payload.JiraIssue;
+import dev.jiraai.tenancy.SiteUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Assesses issues for users.
+ * <p>
+ * The issue is read as the user, so a user who may not see it gets Jira's 404 (or 403) and nothing reaches the
+ * model. A stored assessment of the same issue version ({@code updated}), prompt (content hash) and model is returned
+ * at once without a model call unless a re-assessment is forced. The issue text is data for the model, never
+ * instructions: an issue asking the model to act yields an assessment and no write, since every write needs a
+ * proposal the user confirms. The overall score and its date are stored as an issue entity property, indexed for
+ * JQL ({@code aiScore < 6}).
+ */
+@Service
+public class AssessmentService {
+
+	private static final Logger logger = LoggerFactory.getLogger(AssessmentService.class);
+
+	static final String PROMPT = "ticket_assessor";
+
+	static final String SCORE_PROPERTY = "com.jiraai.assessment";
+
+	private final JiraIssues issues;
+
+	private final IssueBrief brief;
+
+	private final StructuredOutputs outputs;
+
+	private final PromptCatalog prompts;
+
+	private final LlmGateway gateway;
+
+	private final AssessmentRepository repository;
+
+	private final Clock clock;
+
+	AssessmentService(JiraIssues issues, IssueBrief brief, StructuredOutputs outputs, PromptCatalog prompts,
+			LlmGateway gateway, AssessmentRepository repository, Optional<Clock> clock) {
+		this.issues = issues;
+		this.brief = brief;
+		this.outputs = outputs;
+		this.prompts = prompts;
+		this.gateway = gateway;
+		this.repository = repository;
+		this.clock = clock.orElseGet(Clock::systemUTC);
+	}
+
+	/** Hears how an assessment progresses, for streaming it to the panel. */
+	public interface Listener {
+
+		Listener NONE = new Listener() {
+		};
+
+		default void progress(String stage, String message) {
+		}
+
+		default void text(String piece) {
+		}
+
+	}
+
+	/**
+	 * Assesses an issue, or returns the stored assessment of the same issue version, prompt and model.
+	 * @param force assess again even when a stored assessment applies
+	 * @param stream whether to stream the model's text to the listener as it is written
+	 */
+	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener) {
+		listener.progress("reading-issue", "Reading %s and its context…".formatted(issueKey));
+		JiraIssue issue = readAsUser(user, issueKey);
+		PromptTemplate prompt = this.prompts.get(user.site(), PROMPT);
+		String model = this.gateway.model(user.site());
+		AssessmentRepository.Key key = new AssessmentRepository.Key(user.site().clientKey(), issue.id(),
+				issue.updated(), prompt.contentHash(), model);
+		if (!force) {
+			Optional<Assessment> stored = this.repository.latest(key);
+			if (stored.isPresent()) {
+				return stored.get().asCached();
+			}
+		}
+		listener.progress("asking-model", "Assessing %s with %s…".formatted(issue.key(), model));
+		AiCall call = new AiCall(user.site(), user.accountId(), "assess", PROMPT + ".system", PROMPT,
+				Map.of("issue", this.brief.write(issue), "issue_type",
+						issue.issueType() == null ? "Task" : issue.issueType().name(), "today",
+						LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).toString()));
+		StructuredOutputs.Structured<AssessorOutput> answer = stream
+				? this.outputs.stream(call, AssessorOutput.class, listener::text)
+				: this.outputs.call(call, AssessorOutput.class);
+		listener.progress("validating", "Checking the answer…");
+		Assessment assessment = assessment(issue, answer);
+		this.repository.save(key, prompt.id(), user.accountId(), assessment);
+		storeScore(user, issue, assessment);
+		return assessment;
+	}
+
+	/** The assessments of an issue the user can see, newest first. */
+	public List<Assessment> history(SiteUser user, String issueKey) {
+		JiraIssue issue = readAsUser(user, issueKey);
+		return this.repository.history(user.site().clientKey(), issue.id(), 20);
+	}
+
+	/**
+	 * One assessment, if the user can still see its issue.
+	 * @throws AssessmentNotFound when there is none on the user's site
+	 */
+	public Assessment get(SiteUser user, UUID id) {
+		Assessment assessment = this.repository.find(user.site().clientKey(), id)
+			.orElseThrow(() -> new AssessmentNotFound(id));
+		readAsUser(user, assessment.issueKey());
+		return assessment;
+	}
+
+	/**
+	 * The issue as the user sees it. Jira answers 404 both for a missing issue and one the user may not see; either
+	 * way the user has no access to it here (403), and nothing about it goes to the model.
+	 */
+	private JiraIssue readAsUser(SiteUser user, String issueKey) {
+		try {
+			return this.issues.get(JiraIdentity.of(user), issueKey);
+		}
+		catch (JiraException.NotFound | JiraException.Forbidden ex) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"You cannot see %s in Jira (it may not exist, or you lack permission to browse it)"
+						.formatted(issueKey), ex);
+		}
+	}
+
+	private Assessment assessment(JiraIssue issue, StructuredOutputs.Structured<AssessorOutput> answer) {
+		AssessorOutput out = answer.value();
+		AssessorOutput.Scores s = out.scores();
+		AssessorOutput.Reasons r = out.reasons();
+		return new Assessment(UUID.randomUUID(), issue.key(),
+				new Assessment.Scores(s.clarity(), s.completeness(), s.acceptanceCriteria(), s.estimability(),
+						s.dependencies(), s.risk(), s.overall()),
+				new Assessment.Reasons(r.clarity(), r.completeness(), r.acceptanceCriteria(), r.estimability(),
+						r.dependencies(), r.risk(), r.overall()),
+				List.copyOf(out.gaps()), List.copyOf(out.recommendations()), List.copyOf(out.questions()),
+				out.improvedDescription(), answer.answer().promptVersion(), answer.answer().model(), false,
+				this.clock.instant());
+	}
+
+	/**
+	 * The score as an issue property, so JQL finds weak tickets. Written as the app: it is the app's own metadata,
+	 * not content the user edits; a failure is logged and does not lose the assessment.
+	 */
+	private void storeScore(SiteUser user, JiraIssue issue, Assessment assessment) {
+		try {
+			this.issues.setProperty(JiraIdentity.app(user.site()), issue.key(), SCORE_PROPERTY,
+					Map.of("score", assessment.scores().overall(), "assessedAt",
+							LocalDate.ofInstant(assessment.createdAt(), ZoneOffset.UTC).toString(), "assessmentId",
+							assessment.id().toString()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not store the AI score of {} as an issue property: {}", issue.key(), ex.getMessage());
+		}
+	}
+
+	/** An assessment that does not exist on the user's site. */
+	public static class AssessmentNotFound extends ResponseStatusException {
+
+		AssessmentNotFound(UUID id) {
+			super(HttpStatus.NOT_FOUND, "No assessment '%s' on this site".formatted(id));
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.jiraai.assess;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.confirm.ProposalHandler;
+import dev.jiraai.jira.JiraComments;
+import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.payload.IssueEdit;
+import dev.jiraai.jira.payload.PostedComment;
+import dev.jiraai.tenancy.SiteUser;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The writes an assessment can lead to, each carried out as the confirming user only after confirmation: posting
+ * the assessment as a comment, applying the improved description, and restoring the description it replaced.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssessmentWrites {
+
+	static final String COMMENT = "assess.comment";
+
+	static final String APPLY_DESCRIPTION = "assess.apply-description";
+
+	static final String RESTORE_DESCRIPTION = "assess.restore-description";
+
+	/** Jira refuses larger text fields; a model answer this long is not a description. */
+	static final int MAX_MARKDOWN = 32_000;
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	@Bean
+	ProposalHandler assessmentComment(JiraComments comments) {
+		return new ProposalHandler() {
+			@Override
+			public String kind() {
+				return COMMENT;
+			}
+
+			@Override
+			public void validate(SiteUser user, JsonNode payload) {
+				requireText(payload, "issueKey", 64);
+				requireText(payload, "markdown", MAX_MARKDOWN);
+			}
+
+			@Override
+			public Outcome execute(SiteUser user, JsonNode payload) {
+				String issueKey = payload.path("issueKey").asText();
+				PostedComment posted = comments.add(user, issueKey, payload.path("markdown").asText());
+				return new Outcome(result(user, issueKey).put("commentId", posted.id()), issueKey,
+						"Posted the AI assessment of %s as a comment".formatted(issueKey));
+			}
+		};
+	}
+
+	@Bean
+	ProposalHandler assessmentApplyDescription(JiraIssues issues) {
+		return new ProposalHandler() {
+			@Override
+			public String kind() {
+				return APPLY_DESCRIPTION;
+			}
+
+			@Override
+			public void validate(SiteUser user, JsonNode payload) {
+				requireText(payload, "issueKey", 64);
+				requireText(payload, "markdown", MAX_MARKDOWN);
+			}
+
+			@Override
+			public Outcome execute(SiteUser user, JsonNode payload) {
+				String issueKey = payload.path("issueKey").asText();
+				issues.edit(user, issueKey, IssueEdit.description(payload.path("markdown").asText()));
+				return new Outcome(result(user, issueKey), issueKey,
+						"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
+			}
+		};
+	}
+
+	@Bean
+	ProposalHandler assessmentRestoreDescription(JiraIssues issues) {
+		return new ProposalHandler() {
+			@Override
+			public String kind() {
+				return RESTORE_DESCRIPTION;
+			}
+
+			@Override
+			public void validate(SiteUser user, JsonNode payload) {
+				requireText(payload, "issueKey", 64);
+				if (!payload.path("description").isObject()) {
+					throw new IllegalArgumentException("The description to restore is missing");
+				}
+			}
+
+			@Override
+			public Outcome execute(SiteUser user, JsonNode payload) {
+				String issueKey = payload.path("issueKey").asText();
+				issues.edit(user, issueKey,
+						new IssueEdit(null, null, null, null, null, null, Map.of("description", payload.path("description"))));
+				return new Outcome(result(user, issueKey), issueKey,
+						"Restored the description of %s from before the AI change".formatted(issueKey));
+			}
+		};
+	}
+
+	private static ObjectNode result(SiteUser user, String issueKey) {
+		ObjectNode result = json.createObjectNode();
+		result.put("issueKey", issueKey);
+		result.put("url", user.site().displayUrl().toString().replaceAll("/+$", "") + "/browse/" + issueKey);
+		return result;
+	}
+
+	private static void requireText(JsonNode payload, String field, int maxLength) {
+		String value = payload.path(field).asText("");
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("'%s' is required".formatted(field));
+		}
+		if (value.length() > maxLength) {
+			throw new IllegalArgumentException("'%s' is longer than %d characters".formatted(field, maxLength));
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.jiraai.web;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.jiraai.ai.AiException;
+import dev.jiraai.ai.PromptException;
+import dev.jiraai.confirm.ProposalException;
+import dev.jiraai.jira.IssueNotCreatable;
+import dev.jiraai.jira.JiraException;
+import dev.jiraai.jira.TransitionNotPossible;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The app's failures as RFC 9457 problem details: a stable {@code type}, a status that tells the frontend what
+ * happened, and a detail that says what to do next. Used by the controller advice and by streaming endpoints, which
+ * report failures as an {@code error} event instead of a status.
+ */
+public final class Problems {
+
+	private static final Logger logger = LoggerFactory.getLogger(Problems.class);
+
+	private static final String TYPES = "https://jira-ai.dev/problems/";
+
+	private Problems() {
+	}
+
+	/** The problem for a failure; an unknown failure is a 500 that says to try again, its cause logged. */
+	public static ResponseEntity<ProblemDetail> of(Throwable ex) {
+		return switch (ex) {
+			case AiException ai -> ai(ai);
+			case JiraException jira -> jira(jira);
+			case IssueNotCreatable e -> {
+				ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "issue-not-creatable",
+						"Some fields need attention", e.getMessage(), null);
+				response.getBody().setProperty("problems", e.problems());
+				yield response;
+			}
+			case TransitionNotPossible e -> {
+				ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_ENTITY,
+						"transition-not-possible", "The transition needs more", e.getMessage(), null);
+				response.getBody().setProperty("missingFields", e.missingFields());
+				response.getBody().setProperty("availableTransitions", e.availableTransitions());
+				yield response;
+			}
+			case ProposalException e -> e.notFound()
+					? problem(HttpStatus.NOT_FOUND, "proposal-not-found", "No such proposal", e.getMessage(), null)
+					: problem(HttpStatus.CONFLICT, "proposal-not-pending", "The proposal can no longer be confirmed",
+							e.getMessage(), null);
+			case PromptException e -> {
+				logger.error("Prompt failure", e);
+				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "prompt-error", "A prompt could not be used",
+						e.getMessage(), null);
+			}
+			case ResponseStatusException e -> problem(HttpStatus.valueOf(e.getStatusCode().value()), "request",
+					e.getStatusCode().toString(), e.getReason(), null);
+			case IllegalArgumentException e -> problem(HttpStatus.BAD_REQUEST, "bad-request",
+					"The request is not valid", e.getMessage(), null);
+			default -> {
+				logger.error("Unexpected failure", ex);
+				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
+						"An unexpected error occurred; try again. If it keeps happening, tell your Jira admin.", null);
+			}
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> ai(AiException ex) {
+		return switch (ex) {
+			case AiException.NotConfigured e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-not-configured",
+					"AI is not set up", e.getMessage(), null);
+			case AiException.BudgetExceeded e -> problem(HttpStatus.TOO_MANY_REQUESTS, "ai-budget-exceeded",
+					"Daily AI budget spent", e.getMessage(), e.retryAfter());
+			case AiException.RateLimited e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-rate-limited",
+					"The AI provider is busy", e.getMessage(), e.retryAfter());
+			case AiException.QuotaExhausted e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-quota-exhausted",
+					"The AI provider account is out of quota", e.getMessage(), null);
+			case AiException.Rejected e -> problem(HttpStatus.BAD_GATEWAY, "ai-rejected",
+					"The AI provider refused the request", e.getMessage() + ". A Jira admin can check the endpoint, "
+							+ "model and key in AI Assistant settings.", null);
+			case AiException.Unavailable e -> problem(HttpStatus.BAD_GATEWAY, "ai-unavailable",
+					"The AI provider is unavailable", e.getMessage() + ". Try again in a moment.", null);
+			case AiException.TimedOut e -> problem(HttpStatus.GATEWAY_TIMEOUT, "ai-timeout", "The AI took too long",
+					e.getMessage() + ". Try again; shorter input helps.", null);
+			case AiException.OutputInvalid e -> problem(HttpStatus.BAD_GATEWAY, "ai-output-invalid",
+					"The AI answer was not usable", e.getMessage(), null);
+			case AiException.Incomplete e -> problem(HttpStatus.BAD_GATEWAY, "ai-incomplete",
+					"The AI answer was cut off", e.getMessage() + ". Nothing was changed; try again.", null);
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> jira(JiraException ex) {
+		return switch (ex) {
+			case JiraException.NotFound e -> problem(HttpStatus.NOT_FOUND, "jira-not-found", "Not found in Jira",
+					e.getMessage(), null);
+			case JiraException.Forbidden e -> problem(HttpStatus.FORBIDDEN, "jira-forbidden",
+					"Jira does not allow this", e.getMessage(), null);
+			case JiraException.Unauthorized e -> problem(HttpStatus.BAD_GATEWAY, "jira-unauthorized",
+					"Jira did not accept the app", e.getMessage() + ". A Jira admin may need to reinstall the app.",
+					null);
+			case JiraException.Rejected e -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "jira-rejected",
+					"Jira refused the change", e.getMessage(), null);
+			case JiraException.RateLimited e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "jira-rate-limited",
+					"Jira is busy", e.getMessage(), e.retryAfter());
+			case JiraException.Unavailable e -> problem(HttpStatus.BAD_GATEWAY, "jira-unavailable",
+					"Jira is unavailable", e.getMessage() + ". Try again in a moment.", null);
+		};
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+			Duration retryAfter) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPES + type));
+		problem.setTitle(title);
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		if (retryAfter != null) {
+			long seconds = Math.max(1, retryAfter.toSeconds());
+			builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+			problem.setProperty("retryAfterSeconds", seconds);
+		}
+		return builder.body(problem);
+	}
+
+}
