@@ -45,7 +45,7 @@ function intro(proposal: Proposal, issueKey: string): string {
 const previewBox: CSSProperties = {
   border: `1px solid ${token('color.border', '#091E4224')}`,
   borderRadius: token('radius.small', '4px'),
-  padding: `${token('space.050', '4px')} ${token('space.150', '12px')}`,
+  padding: `${token('space.100', '8px')} ${token('space.150', '12px')}`,
   maxHeight: '50vh',
   overflow: 'auto',
   backgroundColor: token('elevation.surface.sunken', '#F7F8F9'),
@@ -54,18 +54,19 @@ const previewBox: CSSProperties = {
 function Preview({ title, markdown }: { title: string; markdown: string | undefined }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '8px'), minWidth: 0 }}>
-      <Heading size="xsmall" as="h3" id={id}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '8px'), minWidth: 0 }}>
+      <Heading size="xsmall" as="h2" id={id}>
         {title}
       </Heading>
-      <div style={previewBox}>
+      {/* Focusable so a long preview can be scrolled with the keyboard. */}
+      <div style={previewBox} tabIndex={0} role="region" aria-labelledby={id}>
         {markdown && markdown.trim() !== '' ? (
-          <SafeMarkdown headingLevel={4}>{markdown}</SafeMarkdown>
+          <SafeMarkdown headingLevel={3}>{markdown}</SafeMarkdown>
         ) : (
           <p style={{ color: token('color.text.subtlest', '#626F86') }}>(empty)</p>
         )}
       </div>
-    </section>
+    </div>
   );
 }
 

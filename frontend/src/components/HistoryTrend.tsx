@@ -2,6 +2,7 @@ import { token } from '@atlaskit/tokens';
 
 import { scoreBand } from '../assessment';
 import { bandFill } from './Scorecard';
+import { visuallyHidden } from './visuallyHidden';
 
 const WIDTH = 96;
 const HEIGHT = 28;
@@ -61,15 +62,3 @@ export function HistoryTrend({ scores }: HistoryTrendProps) {
     </div>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  padding: 0,
-  margin: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { render, type Rendered } from '../test/render';
-import { SafeMarkdown, safeHref } from './SafeMarkdown';
+import { safeHref } from '../safeUrl';
+import { SafeMarkdown } from './SafeMarkdown';
 
 describe('SafeMarkdown', () => {
   let rendered: Rendered | undefined;

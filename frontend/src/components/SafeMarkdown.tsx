@@ -3,17 +3,7 @@ import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/** The href itself when it is an absolute http(s) or mailto URL; undefined for anything else. */
-export function safeHref(href: string | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    return SAFE_PROTOCOLS.has(new URL(href).protocol) ? href : undefined;
-  } catch {
-    return undefined; // relative or malformed
-  }
-}
+import { safeHref } from '../safeUrl';
 
 type AnchorProps = ComponentPropsWithoutRef<'a'> & ExtraProps;
 type ImageProps = ComponentPropsWithoutRef<'img'> & ExtraProps;

@@ -46,6 +46,12 @@ export function SurfaceFrame({
     requestResize();
   }, [state.status]);
 
+  const hasStatus =
+    state.status !== 'ready' ||
+    Boolean(showSite && state.context.siteUrl) ||
+    !state.context.llmConfigured ||
+    Boolean(upcoming);
+
   const gap = compact ? token('space.100', '8px') : token('space.200', '16px');
   const frameStyle: CSSProperties = {
     display: 'flex',
@@ -61,7 +67,12 @@ export function SurfaceFrame({
       <Heading size={compact ? 'small' : 'medium'} as="h1" id="surface-title">
         {title}
       </Heading>
-      <div aria-live="polite" aria-busy={state.status === 'loading'} style={{ display: 'flex', flexDirection: 'column', gap }}>
+      <div
+        aria-live="polite"
+        aria-busy={state.status === 'loading'}
+        // Takes no room (no gap) when a ready surface has nothing to say here.
+        style={{ display: hasStatus ? 'flex' : 'none', flexDirection: 'column', gap }}
+      >
         {state.status === 'loading' && (
           <div style={{ display: 'flex', justifyContent: 'center', padding: token('space.200', '16px') }}>
             <Spinner size={compact ? 'medium' : 'large'} label="Loading AI Assistant" />

@@ -1,108 +1,512 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+const invokeRemote = vi.fn();
+const getForgeContext = vi.fn();
+vi.mock('@forge/bridge', () => ({
+  invokeRemote: (...args: unknown[]) => invokeRemote(...args),
+  view: { getContext: () => getForgeContext() },
+}));
+
+import type { Assessment } from '../assessment';
 import { NOT_CONFIGURED_MESSAGE } from '../components/SurfaceFrame';
+import { byTestId, click, queryByTestId, render, settle, waitFor, type Rendered } from '../test/render';
 import { AssessSurface } from './AssessSurface';
 
-describe('AssessSurface', () => {
-  let container: HTMLDivElement;
-  let root: Root;
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+const CONTEXT = {
+  siteUrl: 'https://example.atlassian.net',
+  accountId: 'abc',
+  productType: 'jira',
+  features: {},
+  llmConfigured: true,
+};
+
+function assessment(overrides: Partial<Assessment> = {}): Assessment {
+  return {
+    id: 'as-2',
+    issueKey: 'SCRUM-1',
+    scores: { clarity: 7, completeness: 5, acceptanceCriteria: 3, estimability: 6, dependencies: 8, risk: 9, overall: 6 },
+    reasons: {
+      clarity: 'The goal is stated plainly.',
+      completeness: 'Error cases are missing.',
+      acceptanceCriteria: 'There are no acceptance criteria.',
+      estimability: 'Scope is mostly clear.',
+      dependencies: 'Links to the API epic.',
+      risk: 'Small, contained change.',
+      overall: 'Workable once acceptance criteria exist.',
+    },
+    gaps: ['No acceptance criteria'],
+    recommendations: ['Add Given/When/Then criteria'],
+    questions: ['Which browsers must be supported?'],
+    improvedDescription: '## Goal\n\nLet users reset their password.\n\n- [ ] Email arrives within a minute',
+    promptVersion: 3,
+    model: 'test-model',
+    cached: false,
+    createdAt: '2025-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+const OLDER = assessment({
+  id: 'as-1',
+  scores: { clarity: 4, completeness: 4, acceptanceCriteria: 2, estimability: 4, dependencies: 6, risk: 7, overall: 4 },
+  createdAt: '2025-11-19T10:00:00Z',
+});
+
+function json(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+function problem(status: number, body: Record<string, unknown>): Response {
+  return json({ status, ...body }, status, 'application/problem+json');
+}
+
+/** A streamed response whose frames the test sends one by one. */
+function sseStream() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+  });
+  const encoder = new TextEncoder();
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    send: async (text: string) => {
+      await act(async () => {
+        controller.enqueue(encoder.encode(text));
+      });
+    },
+    close: async () => {
+      await act(async () => {
+        controller.close();
+      });
+    },
+  };
+}
+
+/** Deferred promise, for answers the test releases later. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connect: fetch with the context JWT, routed by "METHOD path"
+
+type Handler = (init: RequestInit) => Response | Promise<Response>;
+
+describe('AssessSurface on Connect', () => {
   const fetchMock = vi.fn();
+  let routes: Map<string, Handler>;
+  let rendered: Rendered | undefined;
+
+  function route(key: string, handler: Handler | Response) {
+    routes.set(key, typeof handler === 'function' ? handler : () => handler.clone());
+  }
+
+  function calls(key: string): RequestInit[] {
+    return fetchMock.mock.calls
+      .filter(([url, init]) => `${(init as RequestInit).method} ${url}` === key)
+      .map(([, init]) => init as RequestInit);
+  }
 
   beforeEach(() => {
     window.AP = { context: { getToken: vi.fn().mockResolvedValue('jwt') } };
+    window.history.replaceState(null, '', '/connect/issue-panel?issueKey=SCRUM-1&issueId=10010&projectKey=SCRUM&jwt=x');
+    routes = new Map();
+    route('GET /api/context', json(CONTEXT));
+    route('GET /api/issues/SCRUM-1/assessments', json([]));
     fetchMock.mockReset();
+    fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
+      const handler = routes.get(`${init.method} ${url}`);
+      return handler ? handler(init) : problem(404, { title: `No route for ${init.method} ${url}` });
+    });
     vi.stubGlobal('fetch', fetchMock);
-    container = document.createElement('div');
-    document.body.appendChild(container);
-    root = createRoot(container);
   });
 
   afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
+    rendered?.unmount();
+    rendered = undefined;
+    document.body.innerHTML = '';
     delete window.AP;
     vi.unstubAllGlobals();
+    window.history.replaceState(null, '', '/');
   });
 
-  async function renderAndSettle() {
-    await act(async () => {
-      root.render(<AssessSurface />);
-    });
-    // Let the token and fetch promises resolve.
-    for (let i = 0; i < 5; i++) {
-      await act(async () => {
-        await Promise.resolve();
-      });
-    }
+  async function renderSurface(element = <AssessSurface />) {
+    rendered = await render(element);
+    await settle();
+    return rendered.container;
   }
 
-  it('shows a spinner, then the site and the "not configured" warning', async () => {
-    let answer!: (r: Response) => void;
-    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (answer = resolve)));
+  it('shows a spinner, then the "not configured" warning, and disables assessing', async () => {
+    const context = deferred<Response>();
+    route('GET /api/context', () => context.promise);
 
-    await act(async () => {
-      root.render(<AssessSurface />);
-    });
-    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
-    expect(container.textContent).toContain('Assess with AI');
+    rendered = await render(<AssessSurface />);
+    expect(rendered.container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(rendered.container.querySelector('h1')?.textContent).toBe('Assess with AI');
 
-    await act(async () => {
-      answer(
-        new Response(
-          JSON.stringify({
-            siteUrl: 'https://example.atlassian.net',
-            accountId: 'abc',
-            productType: 'jira',
-            features: {},
-            llmConfigured: false,
-          }),
-          { status: 200, headers: { 'Content-Type': 'application/json' } },
-        ),
-      );
-    });
-    await renderAndSettle();
+    await act(async () => context.resolve(json({ ...CONTEXT, llmConfigured: false })));
+    await settle();
 
-    expect(container.querySelector('h1')?.textContent).toBe('Assess with AI');
-    expect(container.textContent).toContain('https://example.atlassian.net');
-    expect(container.textContent).toContain(NOT_CONFIGURED_MESSAGE);
-    expect(container.textContent).toContain('Scoring this issue arrives in the next release.');
-    expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(rendered.container.textContent).toContain(NOT_CONFIGURED_MESSAGE);
+    expect(rendered.container.querySelector('[aria-busy="true"]')).toBeNull();
+    expect(byTestId<HTMLButtonElement>('assess-button').disabled).toBe(true);
   });
 
-  it('shows the problem and a Retry button on error, and retries', async () => {
-    fetchMock.mockResolvedValueOnce(
-      new Response(JSON.stringify({ title: 'Site not installed', detail: 'Reinstall the app from the Jira admin page.' }), {
-        status: 404,
-        headers: { 'Content-Type': 'application/problem+json' },
-      }),
-    );
-    await renderAndSettle();
+  it('shows the problem and a Retry button when the context fails, and retries', async () => {
+    route('GET /api/context', problem(404, { title: 'Site not installed', detail: 'Reinstall the app from the Jira admin page.' }));
+    const container = await renderSurface();
 
     expect(container.textContent).toContain('Site not installed');
     expect(container.textContent).toContain('Reinstall the app from the Jira admin page.');
     const retry = Array.from(container.querySelectorAll('button')).find((b) => b.textContent === 'Retry');
     expect(retry).toBeDefined();
 
-    fetchMock.mockResolvedValueOnce(
+    route('GET /api/context', json(CONTEXT));
+    await click(retry!);
+    await settle();
+
+    expect(calls('GET /api/context')).toHaveLength(2);
+    expect(container.textContent).not.toContain('Site not installed');
+    expect(byTestId('assess-button')).toBeTruthy();
+  });
+
+  it('without history: Assess shows progress at once, then the streamed text, then the scorecard', async () => {
+    const stream = sseStream();
+    route('POST /api/issues/SCRUM-1/assessments?force=false', () => stream.response);
+    await renderSurface();
+
+    expect(queryByTestId('scorecard')).toBeNull();
+    await click(byTestId('assess-button'));
+
+    // Before the server has said anything.
+    expect(byTestId('assess-progress').textContent).toContain('Reading SCRUM-1 and its links…');
+    expect(queryByTestId('assess-button')).toBeNull();
+
+    await waitFor(() => expect(calls('POST /api/issues/SCRUM-1/assessments?force=false')).toHaveLength(1));
+    const headers = calls('POST /api/issues/SCRUM-1/assessments?force=false')[0].headers as Record<string, string>;
+    expect(headers.Accept).toBe('text/event-stream');
+    expect(headers.Authorization).toBe('JWT jwt');
+
+    await stream.send('event: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n');
+    await waitFor(() => expect(byTestId('assess-progress').textContent).toContain('Asking the AI model…'));
+
+    // A frame split across two network chunks.
+    await stream.send('event: text\ndata: {"delta":"{\\"scores\\": {\\"cla');
+    await stream.send('rity\\": 7"}\n\nevent: text\ndata: {"delta":", \\"overall\\": 6"}\n\n');
+    await waitFor(() => expect(byTestId('assess-stream').textContent).toBe('{"scores": {"clarity": 7, "overall": 6'));
+    expect(byTestId('assess-stream').getAttribute('aria-live')).toBe('polite');
+    expect(queryByTestId('scorecard')).toBeNull();
+
+    const result = assessment();
+    await stream.send(`event: progress\ndata: {"stage":"validating","message":"Checking the answer…"}\n\n`);
+    await stream.send(`event: assessment\ndata: ${JSON.stringify(result)}\n\n`);
+    await stream.close();
+
+    const scorecard = await waitFor(() => byTestId('scorecard'));
+    const meters = Array.from(scorecard.querySelectorAll('[role="meter"]'));
+    expect(meters).toHaveLength(7);
+    for (const [criterion, score] of Object.entries(result.scores)) {
+      const meter = byTestId(`score-${criterion}`);
+      expect(meter.getAttribute('role')).toBe('meter');
+      expect(meter.getAttribute('aria-valuenow')).toBe(String(score));
+      expect(meter.getAttribute('aria-valuemin')).toBe('1');
+      expect(meter.getAttribute('aria-valuemax')).toBe('10');
+      // Labelled by visible text, never colour alone.
+      const label = document.getElementById(meter.getAttribute('aria-labelledby')!);
+      expect(label?.textContent).toBeTruthy();
+      expect(meter.textContent).toContain(`${score}/10`);
+    }
+    expect(byTestId('score-overall').textContent).toBe('6/10 — Workable with gaps');
+    expect(scorecard.textContent).toContain('Error cases are missing.');
+    expect(queryByTestId('assess-progress')).toBeNull();
+    expect(queryByTestId('assess-stream')).toBeNull();
+    expect(byTestId('history-trend').textContent).toContain('Scores: 6');
+    expect(document.body.textContent).toContain('No acceptance criteria');
+    // Announced, and keyboard focus lands on Re-assess instead of being lost with the Assess button.
+    expect(byTestId('assess-announcement').textContent).toBe(
+      'Assessment of SCRUM-1 finished: overall 6/10, Workable with gaps.',
+    );
+    expect(document.activeElement).toBe(byTestId('reassess-button'));
+  });
+
+  it('with history: shows the latest assessment at once without assessing, and a trend oldest first', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment({ cached: true }), OLDER]));
+    await renderSurface();
+
+    expect(byTestId('score-overall').getAttribute('aria-valuenow')).toBe('6');
+    expect(byTestId('reassess-button')).toBeTruthy();
+    expect(queryByTestId('assess-button')).toBeNull();
+    expect(fetchMock.mock.calls.some(([, init]) => (init as RequestInit).method === 'POST')).toBe(false);
+
+    expect(byTestId('history-trend').textContent).toContain('Scores: 4, 6');
+    expect(byTestId('history-trend').querySelector('svg')).not.toBeNull();
+    const body = document.body.textContent ?? '';
+    expect(body).toContain('Gaps');
+    expect(body).toContain('Add Given/When/Then criteria');
+    expect(body).toContain('Which browsers must be supported?');
+    await waitFor(() => expect(byTestId('improved-description').querySelector('h4')?.textContent).toBe('Goal'));
+    expect(body).toContain('saved result');
+  });
+
+  it('Re-assess forces a new assessment and adds it to the trend', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment()]));
+    const newer = assessment({ id: 'as-3', scores: { ...assessment().scores, overall: 8 } });
+    route('POST /api/issues/SCRUM-1/assessments?force=true', json(newer));
+    await renderSurface();
+
+    await click(byTestId('reassess-button'));
+    await waitFor(() => expect(byTestId('score-overall').getAttribute('aria-valuenow')).toBe('8'));
+
+    expect(calls('POST /api/issues/SCRUM-1/assessments?force=true')).toHaveLength(1);
+    expect(byTestId('history-trend').textContent).toContain('Scores: 6, 8');
+  });
+
+  it('says when to retry after a 429 problem', async () => {
+    route(
+      'POST /api/issues/SCRUM-1/assessments?force=false',
+      problem(429, { title: 'Too many assessments', detail: 'This site reached its hourly limit.', retryAfterSeconds: 30 }),
+    );
+    await renderSurface();
+
+    await click(byTestId('assess-button'));
+    const error = await waitFor(() => byTestId('assess-error'));
+
+    expect(error.textContent).toContain('Too many assessments');
+    expect(error.textContent).toContain('This site reached its hourly limit.');
+    expect(error.textContent).toContain('Try again in 30 seconds.');
+    expect(byTestId('assess-button')).toBeTruthy();
+  });
+
+  it('shows an error event from the stream with the previous result kept', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment()]));
+    route(
+      'POST /api/issues/SCRUM-1/assessments?force=true',
       new Response(
-        JSON.stringify({ siteUrl: 'https://example.atlassian.net', accountId: 'abc', productType: 'jira', features: {}, llmConfigured: true }),
-        { status: 200, headers: { 'Content-Type': 'application/json' } },
+        'event: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n' +
+          'event: error\ndata: {"title":"AI model unavailable","status":503,"detail":"The provider timed out.","retryAfterSeconds":120}\n\n',
+        { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
       ),
     );
-    await act(async () => {
-      retry!.click();
-    });
-    for (let i = 0; i < 5; i++) {
-      await act(async () => {
-        await Promise.resolve();
-      });
-    }
+    await renderSurface();
 
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    expect(container.textContent).not.toContain('Site not installed');
-    expect(container.textContent).not.toContain(NOT_CONFIGURED_MESSAGE);
-    expect(container.textContent).toContain('Scoring this issue arrives in the next release.');
+    await click(byTestId('reassess-button'));
+    const error = await waitFor(() => byTestId('assess-error'));
+
+    expect(error.textContent).toContain('AI model unavailable');
+    expect(error.textContent).toContain('The provider timed out.');
+    expect(error.textContent).toContain('Try again in 2 minutes.');
+    expect(byTestId('scorecard')).toBeTruthy();
+  });
+
+  describe('actions', () => {
+    const commentProposal = {
+      proposalId: 'p-1',
+      action: 'comment',
+      preview: { markdown: '**AI readiness for SCRUM-1: 6/10**\n\n- Add acceptance criteria' },
+      expiresAt: '2030-01-01T10:15:00Z',
+    };
+
+    beforeEach(() => {
+      route('GET /api/issues/SCRUM-1/assessments', json([assessment()]));
+      route('POST /api/assessments/as-2/proposals', (init) => {
+        const { action } = JSON.parse(String(init.body)) as { action: string };
+        if (action === 'comment') return json(commentProposal);
+        if (action === 'apply-description') {
+          return json({
+            proposalId: 'p-2',
+            action,
+            preview: { markdown: '## Goal\n\nNew text', currentDescription: 'Old *text*' },
+            expiresAt: '2030-01-01T10:15:00Z',
+          });
+        }
+        return json({ proposalId: 'p-3', action, preview: { markdown: 'Old *text*' }, expiresAt: '2030-01-01T10:15:00Z' });
+      });
+    });
+
+    it('Post as comment: the modal shows the server preview; Confirm calls confirm once even when clicked twice', async () => {
+      const confirmed = deferred<Response>();
+      route('POST /api/proposals/p-1/confirm', () => confirmed.promise);
+      await renderSurface();
+
+      await click(byTestId('post-comment-button'));
+      const modal = await waitFor(() => byTestId('confirm-modal'));
+
+      expect(calls('POST /api/assessments/as-2/proposals').map((i) => i.body)).toEqual(['{"action":"comment"}']);
+      expect(modal.textContent).toContain('Post this comment to SCRUM-1?');
+      expect(modal.querySelector('strong')?.textContent).toBe('AI readiness for SCRUM-1: 6/10');
+      expect(modal.textContent).toContain('Add acceptance criteria');
+
+      const confirmButton = byTestId('confirm-button');
+      await act(async () => {
+        confirmButton.click();
+        confirmButton.click();
+      });
+      await click(byTestId('confirm-button'));
+      await settle();
+      expect(calls('POST /api/proposals/p-1/confirm')).toHaveLength(1);
+
+      await act(async () =>
+        confirmed.resolve(json({ proposalId: 'p-1', state: 'DONE', result: { issueKey: 'SCRUM-1', commentId: '10001' } })),
+      );
+      const success = await waitFor(() => byTestId('action-success'));
+
+      expect(success.textContent).toContain('Comment posted to SCRUM-1');
+      expect(byTestId('assess-announcement').textContent).toBe('Comment posted to SCRUM-1');
+      await waitFor(() => expect(queryByTestId('confirm-modal')).toBeNull());
+      expect(calls('POST /api/proposals/p-1/confirm')).toHaveLength(1);
+      expect(calls('POST /api/proposals/p-1/reject')).toHaveLength(0);
+    });
+
+    it('Cancel rejects the proposal and changes nothing', async () => {
+      route('POST /api/proposals/p-1/reject', json({ proposalId: 'p-1', state: 'REJECTED' }));
+      await renderSurface();
+
+      await click(byTestId('post-comment-button'));
+      await waitFor(() => byTestId('confirm-modal'));
+      await click(byTestId('cancel-button'));
+      await settle();
+
+      expect(calls('POST /api/proposals/p-1/reject')).toHaveLength(1);
+      expect(calls('POST /api/proposals/p-1/confirm')).toHaveLength(0);
+      await waitFor(() => expect(queryByTestId('confirm-modal')).toBeNull());
+      expect(queryByTestId('action-success')).toBeNull();
+    });
+
+    it('keeps the modal open with the problem when confirming fails, and lets the user try again', async () => {
+      let attempts = 0;
+      route('POST /api/proposals/p-1/confirm', () =>
+        ++attempts === 1
+          ? problem(502, { title: 'Jira did not answer', detail: 'The comment was not posted.' })
+          : json({ proposalId: 'p-1', state: 'DONE', result: { issueKey: 'SCRUM-1' } }),
+      );
+      await renderSurface();
+
+      await click(byTestId('post-comment-button'));
+      await waitFor(() => byTestId('confirm-modal'));
+      await click(byTestId('confirm-button'));
+      await waitFor(() => expect(byTestId('confirm-modal').textContent).toContain('Jira did not answer'));
+      expect(byTestId('confirm-modal').textContent).toContain('Press Confirm to try again');
+
+      await click(byTestId('confirm-button'));
+      await waitFor(() => byTestId('action-success'));
+      expect(attempts).toBe(2);
+    });
+
+    it('Apply improved description shows current and new, then offers Re-assess now and Restore', async () => {
+      route('POST /api/proposals/p-2/confirm', json({ proposalId: 'p-2', state: 'DONE', result: { issueKey: 'SCRUM-1' } }));
+      route('POST /api/proposals/p-3/confirm', json({ proposalId: 'p-3', state: 'DONE', result: { issueKey: 'SCRUM-1' } }));
+      await renderSurface();
+
+      await click(byTestId('apply-description-button'));
+      const modal = await waitFor(() => byTestId('confirm-modal'));
+      expect(modal.textContent).toContain('Current description');
+      expect(modal.textContent).toContain('New description');
+      expect(modal.querySelector('em')?.textContent).toBe('text');
+      expect(modal.textContent).toContain('New text');
+
+      await click(byTestId('confirm-button'));
+      const success = await waitFor(() => byTestId('action-success'));
+      expect(success.textContent).toContain('Description of SCRUM-1 updated');
+      expect(byTestId('reassess-now-button').textContent).toBe('Re-assess now');
+      await waitFor(() => expect(queryByTestId('confirm-modal')).toBeNull());
+
+      await click(byTestId('restore-description-button'));
+      const restoreModal = await waitFor(() => byTestId('confirm-modal'));
+      expect(restoreModal.textContent).toContain('Restore the previous description of SCRUM-1?');
+      expect(calls('POST /api/assessments/as-2/proposals').map((i) => i.body)).toEqual([
+        '{"action":"apply-description"}',
+        '{"action":"restore-description"}',
+      ]);
+
+      await click(byTestId('confirm-button'));
+      await waitFor(() => expect(byTestId('action-success').textContent).toContain('Previous description of SCRUM-1 restored'));
+      expect(calls('POST /api/proposals/p-3/confirm')).toHaveLength(1);
+    });
+
+    it('explains a failed proposal and that nothing changed', async () => {
+      route('POST /api/assessments/as-2/proposals', problem(409, { title: 'Assessment is outdated', detail: 'The issue changed; re-assess first.' }));
+      await renderSurface();
+
+      await click(byTestId('post-comment-button'));
+      const error = await waitFor(() => byTestId('action-error'));
+
+      expect(error.textContent).toContain('Assessment is outdated');
+      expect(error.textContent).toContain('Nothing was changed in Jira.');
+      expect(queryByTestId('confirm-modal')).toBeNull();
+    });
+  });
+
+  it('the compact glance shows the scores and trend but no actions', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment(), OLDER]));
+    await renderSurface(<AssessSurface compact />);
+
+    expect(byTestId('score-overall').textContent).toBe('6/10 — Workable with gaps');
+    expect(byTestId('history-trend').textContent).toContain('Scores: 4, 6');
+    expect(queryByTestId('post-comment-button')).toBeNull();
+    expect(queryByTestId('improved-description')).toBeNull();
+  });
+
+  it('asks to open an issue when the page has no issue key', async () => {
+    window.history.replaceState(null, '', '/connect/issue-panel');
+    const container = await renderSurface();
+
+    expect(container.textContent).toContain('No issue to assess');
+    expect(calls('GET /api/issues/SCRUM-1/assessments')).toHaveLength(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Forge: invokeRemote cannot stream, so the stages advance locally and the result comes as JSON
+
+describe('AssessSurface on Forge', () => {
+  let rendered: Rendered | undefined;
+
+  beforeEach(() => {
+    delete window.AP;
+    invokeRemote.mockReset();
+    getForgeContext.mockReset();
+    getForgeContext.mockResolvedValue({ extension: { type: 'jira:issuePanel', issue: { key: 'SCRUM-7' } } });
+  });
+
+  afterEach(() => {
+    rendered?.unmount();
+    rendered = undefined;
+    document.body.innerHTML = '';
+  });
+
+  it('reads the issue key from the Forge context and shows local progress until the JSON result arrives', async () => {
+    const answer = deferred<unknown>();
+    invokeRemote.mockImplementation(({ path, method }: { path: string; method: string }) => {
+      if (path === '/api/context') return Promise.resolve({ status: 200, headers: {}, body: CONTEXT });
+      if (method === 'GET' && path === '/api/issues/SCRUM-7/assessments') return Promise.resolve({ status: 200, headers: {}, body: [] });
+      if (method === 'POST' && path === '/api/issues/SCRUM-7/assessments?force=false') return answer.promise;
+      return Promise.resolve({ status: 404, headers: {}, body: { title: 'No route' } });
+    });
+
+    rendered = await render(<AssessSurface />);
+    await settle();
+    await click(byTestId('assess-button'));
+
+    expect(byTestId('assess-progress').textContent).toContain('Reading SCRUM-7 and its links…');
+    expect(invokeRemote).toHaveBeenCalledWith({
+      path: '/api/issues/SCRUM-7/assessments?force=false',
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+    });
+
+    await act(async () =>
+      answer.resolve({ status: 200, headers: {}, body: assessment({ issueKey: 'SCRUM-7', id: 'as-7' }) }),
+    );
+    await waitFor(() => byTestId('scorecard'));
+    expect(byTestId('scorecard').querySelectorAll('[role="meter"]')).toHaveLength(7);
+    expect(queryByTestId('assess-stream')).toBeNull();
   });
 });

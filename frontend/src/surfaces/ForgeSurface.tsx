@@ -3,6 +3,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState, type ReactElement } from 'react';
 
+import { issueKeyFromForgeContext } from '../issueKey';
 import { AdminSurface } from './AdminSurface';
 import { AssessSurface } from './AssessSurface';
 import { AssistantSurface } from './AssistantSurface';
@@ -23,9 +24,15 @@ export function surfaceForForgeModule(moduleType: string | undefined): SurfaceNa
   return moduleType ? SURFACE_BY_FORGE_MODULE[moduleType] : undefined;
 }
 
-const SURFACES: Record<SurfaceName, () => ReactElement> = {
-  assess: () => <AssessSurface />,
-  glance: () => <AssessSurface compact />,
+/** What a surface gets from the Forge context. */
+interface ForgeSurfaceContext {
+  /** `extension.issue.key` on issue modules. */
+  issueKey?: string;
+}
+
+const SURFACES: Record<SurfaceName, (context: ForgeSurfaceContext) => ReactElement> = {
+  assess: ({ issueKey }) => <AssessSurface issueKey={issueKey} />,
+  glance: ({ issueKey }) => <AssessSurface compact issueKey={issueKey} />,
   draft: () => <DraftSurface />,
   assistant: () => <AssistantSurface />,
   admin: () => <AdminSurface />,
@@ -33,7 +40,7 @@ const SURFACES: Record<SurfaceName, () => ReactElement> = {
 
 type RouteState =
   | { status: 'loading' }
-  | { status: 'ready'; surface: SurfaceName }
+  | { status: 'ready'; surface: SurfaceName; context: ForgeSurfaceContext }
   | { status: 'unknown'; moduleType?: string };
 
 /**
@@ -51,7 +58,10 @@ export function ForgeSurface() {
         (context) => {
           const moduleType = (context as { extension?: { type?: string } } | undefined)?.extension?.type;
           const surface = surfaceForForgeModule(moduleType);
-          if (current) setRoute(surface ? { status: 'ready', surface } : { status: 'unknown', moduleType });
+          const issueKey = issueKeyFromForgeContext(context);
+          if (current) {
+            setRoute(surface ? { status: 'ready', surface, context: { issueKey } } : { status: 'unknown', moduleType });
+          }
         },
         () => {
           if (current) setRoute({ status: 'unknown' });
@@ -63,7 +73,7 @@ export function ForgeSurface() {
   }, []);
 
   if (route.status === 'ready') {
-    return SURFACES[route.surface]();
+    return SURFACES[route.surface](route.context);
   }
   return (
     <main aria-live="polite" aria-busy={route.status === 'loading'} style={{ padding: token('space.200', '16px') }}>

@@ -76,6 +76,10 @@ public final class FakeOpenAi implements AutoCloseable {
 	public record Delayed(java.time.Duration delay, Reply reply) implements Reply {
 	}
 
+	/** Another reply, its body trickled out in pieces over a duration, as a real stream arrives. */
+	public record Trickled(java.time.Duration over, Reply reply) implements Reply {
+	}
+
 	private static FakeOpenAi shared;
 
 	/** The fake of this test JVM, started on first use. */
@@ -159,6 +163,12 @@ public final class FakeOpenAi implements AutoCloseable {
 				// The connection ends after the content: no finish_reason, no usage, no [DONE].
 				case CutStream cut -> sse(streamChunks(model, new Text(cut.chunks(), 0, 0)).subList(0,
 						cut.chunks().size() + 1));
+				case Trickled trickled -> {
+					ResponseDefinition whole = answer(trickled.reply(), model, stream);
+					yield ResponseDefinitionBuilder.like(whole)
+						.withChunkedDribbleDelay(12, (int) trickled.over().toMillis())
+						.build();
+				}
 				case Delayed delayed -> {
 					ResponseDefinition late = answer(delayed.reply(), model, stream);
 					yield ResponseDefinitionBuilder.like(late).withFixedDelay((int) delayed.delay().toMillis()).build();
