@@ -13,8 +13,8 @@ public interface ProposalHandler {
 	String kind();
 
 	/**
-	 * Checks a payload before it is stored or after the user edited it.
-	 * @throws IllegalArgumentException naming what is wrong
+	 * Checks a payload when the user edits it and right before it is carried out.
+	 * @throws RuntimeException naming what is wrong (e.g. {@link IllegalArgumentException})
 	 */
 	default void validate(SiteUser user, JsonNode payload) {
 	}

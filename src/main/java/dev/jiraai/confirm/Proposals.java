@@ -66,11 +66,12 @@ public class Proposals {
 	}
 
 	/**
-	 * Stores a proposal for the user to confirm.
-	 * @throws IllegalArgumentException when the payload is not valid for its kind
+	 * Stores a proposal for the user to confirm. The payload comes from the feature, not the user; it is validated
+	 * when the user edits it and again right before it is carried out.
+	 * @throws IllegalArgumentException when no handler carries out this kind
 	 */
 	public Proposal propose(SiteUser user, String feature, String kind, JsonNode payload) {
-		handler(kind).validate(user, payload);
+		handler(kind);
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
@@ -121,6 +122,11 @@ public class Proposals {
 	 * @throws ProposalException when it is unknown, rejected, expired or failed
 	 */
 	public Proposal confirm(SiteUser user, UUID id) {
+		Proposal pending = get(user, id);
+		if (pending.state() == Proposal.State.PENDING) {
+			// Checked before claiming: a payload Jira would refuse stays pending, so the user can fix and retry.
+			handler(pending.kind()).validate(user, pending.payload());
+		}
 		Instant now = this.clock.instant();
 		int claimed = this.jdbc.sql("""
 				UPDATE proposal SET state = 'EXECUTING', updated_at = ?

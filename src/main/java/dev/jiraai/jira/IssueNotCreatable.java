@@ -13,7 +13,11 @@ public class IssueNotCreatable extends RuntimeException {
 
 	private final List<Problem> problems;
 
-	IssueNotCreatable(String projectKey, List<Problem> problems) {
+	/**
+	 * @param projectKey the project the issue was for
+	 * @param problems what is wrong, field by field
+	 */
+	public IssueNotCreatable(String projectKey, List<Problem> problems) {
 		super("The issue cannot be created in '%s': %s".formatted(projectKey,
 				problems.stream().map(Problem::describe).collect(Collectors.joining("; "))));
 		this.projectKey = projectKey;
@@ -35,8 +39,18 @@ public class IssueNotCreatable extends RuntimeException {
 	 * @param name the field name, e.g. {@code Environment}
 	 * @param problem what is wrong
 	 * @param allowedValues the values the field accepts, empty when any value goes
+	 * @param index the position of the issue in a batch of several, or {@code null}
 	 */
-	public record Problem(String fieldId, String name, String problem, List<String> allowedValues) {
+	public record Problem(String fieldId, String name, String problem, List<String> allowedValues, Integer index) {
+
+		public Problem(String fieldId, String name, String problem, List<String> allowedValues) {
+			this(fieldId, name, problem, allowedValues, null);
+		}
+
+		/** The same problem, for the issue at {@code position} of a batch. */
+		public Problem at(int position) {
+			return new Problem(this.fieldId, this.name, this.problem, this.allowedValues, position);
+		}
 
 		String describe() {
 			return "%s (%s) %s%s".formatted(this.name, this.fieldId, this.problem,

@@ -164,6 +164,20 @@ public class JiraIssues {
 		return Optional.empty();
 	}
 
+	/**
+	 * What the project's create screen would refuse in this issue, without sending anything: an empty list means it
+	 * can be created (Jira may still refuse it for reasons the metadata does not show).
+	 */
+	public List<IssueNotCreatable.Problem> problems(SiteUser user, NewIssue issue) {
+		try {
+			validatedFields(JiraIdentity.of(user), issue);
+			return List.of();
+		}
+		catch (IssueNotCreatable ex) {
+			return ex.problems();
+		}
+	}
+
 	/** Checks the issue against the create metadata and builds Jira's {@code fields}. */
 	private Map<String, Object> validatedFields(JiraIdentity who, NewIssue issue) {
 		List<IssueNotCreatable.Problem> problems = new ArrayList<>();

@@ -62,8 +62,8 @@ final class AdfInlines {
 
 	/**
 	 * The collected content as ADF inline nodes: no empty text, no spaces around line breaks or at the ends and no line
-	 * break at the ends (Markdown drops them), adjacent runs of equal style merged, and whitespace at the edges of emphasis moved outside it
-	 * (Markdown cannot express emphasis that starts or ends with whitespace).
+	 * break at the ends (Markdown drops them), adjacent runs of equal style merged, and whitespace at the edges of
+	 * emphasis moved outside it (Markdown cannot express emphasis that starts or ends with whitespace).
 	 * @return the inline nodes, possibly none
 	 */
 	ArrayNode toAdf() {
@@ -313,7 +313,10 @@ final class AdfInlines {
 				marks.addObject().put("type", "code");
 			}
 			if (this.link != null) {
-				ObjectNode attrs = marks.addObject().put("type", "link").putObject("attrs").put("href", this.link.href());
+				ObjectNode attrs = marks.addObject()
+					.put("type", "link")
+					.putObject("attrs")
+					.put("href", this.link.href());
 				if (this.link.title() != null && !this.link.title().isEmpty()) {
 					attrs.put("title", this.link.title());
 				}

@@ -28,12 +28,12 @@ public final class AdfToMarkdown {
 	 * Every node type of the ADF schema ({@code adf-full-schema.json}), each with a rendering rule below; any other
 	 * type is unknown and keeps only its text.
 	 */
-	static final Set<String> KNOWN_TYPES = Set.of("doc", "paragraph", "heading", "text", "hardBreak", "bulletList",
-			"orderedList", "listItem", "codeBlock", "blockquote", "rule", "table", "tableRow", "tableHeader", "tableCell",
-			"panel", "expand", "nestedExpand", "mediaSingle", "mediaGroup", "media", "mediaInline", "caption", "mention",
-			"emoji", "date", "status", "inlineCard", "blockCard", "embedCard", "placeholder", "taskList", "taskItem",
-			"blockTaskItem", "decisionList", "decisionItem", "layoutSection", "layoutColumn", "extension",
-			"bodiedExtension", "inlineExtension", "syncBlock", "bodiedSyncBlock");
+	static final Set<String> KNOWN_TYPES = Set.of("doc", "paragraph", "heading", "text", "hardBreak",
+			"bulletList", "orderedList", "listItem", "codeBlock", "blockquote", "rule", "table", "tableRow",
+			"tableHeader", "tableCell", "panel", "expand", "nestedExpand", "mediaSingle", "mediaGroup", "media",
+			"mediaInline", "caption", "mention", "emoji", "date", "status", "inlineCard", "blockCard", "embedCard",
+			"placeholder", "taskList", "taskItem", "blockTaskItem", "decisionList", "decisionItem", "layoutSection",
+			"layoutColumn", "extension", "bodiedExtension", "inlineExtension", "syncBlock", "bodiedSyncBlock");
 
 	/**
 	 * Converts an ADF document (or any single ADF node) to Markdown.
@@ -118,8 +118,8 @@ public final class AdfToMarkdown {
 		}
 
 		/**
-		 * Renders a sequence of blocks. Inline nodes found among them are gathered into paragraphs, and two lists of the
-		 * same kind in a row get different markers, as Markdown would otherwise read them as one list.
+		 * Renders a sequence of blocks. Inline nodes found among them are gathered into paragraphs, and two lists of
+		 * the same kind in a row get different markers, as Markdown would otherwise read them as one list.
 		 * @param listItem whether the blocks are a list item's, where a nested list or code block follows a paragraph
 		 * directly, keeping the list compact
 		 */
@@ -178,7 +178,8 @@ public final class AdfToMarkdown {
 
 		/**
 		 * Whether a block may follow the previous one in a list item without a blank line: a list or code block can
-		 * interrupt a paragraph (an ordered list only when it starts at 1, and a list only when its first item has text).
+		 * interrupt a paragraph (an ordered list only when it starts at 1, and a list only when its first item has
+		 * text).
 		 */
 		private static boolean followsDirectly(JsonNode node, String rendered) {
 			if (node == null) {
@@ -198,12 +199,12 @@ public final class AdfToMarkdown {
 		private String heading(JsonNode node) {
 			int level = Math.clamp(node.path("attrs").path("level").asInt(1), 1, 6);
 			String text = inlines(node, Mode.SINGLE_LINE).strip();
-			// A closing run of # after a space would be read as the optional closing sequence and dropped.
-			if (text.endsWith("#")) {
-				int run = text.length();
-				while (run > 0 && text.charAt(run - 1) == '#') {
-					run--;
-				}
+			int run = text.length();
+			while (run > 0 && text.charAt(run - 1) == '#') {
+				run--;
+			}
+			// A final run of # after a space would be read as the optional closing sequence and dropped ("C#" is safe).
+			if (run < text.length() && (run == 0 || text.charAt(run - 1) == ' ')) {
 				text = text.substring(0, run) + "\\" + text.substring(run);
 			}
 			String marker = "#".repeat(level);
@@ -216,7 +217,8 @@ public final class AdfToMarkdown {
 			int number = start;
 			for (JsonNode item : node.path("content")) {
 				String marker = ordered ? (number++) + markerChar : markerChar;
-				items.add(type(item).equals("listItem") ? listItem(item, marker) : indent(block(item, '-', '.'), marker));
+				items.add(type(item).equals("listItem") ? listItem(item, marker)
+						: indent(block(item, '-', '.'), marker));
 			}
 			return String.join("\n", items);
 		}

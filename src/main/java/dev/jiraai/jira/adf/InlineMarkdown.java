@@ -1,8 +1,9 @@
 package dev.jiraai.jira.adf;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -27,7 +28,8 @@ final class InlineMarkdown {
 		.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
 	/** What CommonMark accepts between angle brackets as a URI autolink, which it takes literally. */
-	private static final Pattern AUTOLINK_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1F\\x7F]*");
+	private static final Pattern AUTOLINK_URI = Pattern
+		.compile("[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1F\\x7F]*");
 
 	/** What CommonMark accepts between angle brackets as an e-mail autolink. */
 	private static final Pattern AUTOLINK_EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9]"
@@ -219,9 +221,10 @@ final class InlineMarkdown {
 
 	private static String isoDate(String timestamp) {
 		try {
-			return Instant.ofEpochMilli(Long.parseLong(timestamp.strip())).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+			Instant instant = Instant.ofEpochMilli(Long.parseLong(timestamp.strip()));
+			return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
 		}
-		catch (NumberFormatException ex) {
+		catch (NumberFormatException | DateTimeException ex) {
 			return timestamp;
 		}
 	}
@@ -380,7 +383,8 @@ final class InlineMarkdown {
 	}
 
 	static String escapeEntities(String text) {
-		return ENTITY.matcher(text).replaceAll((match) -> "\\\\" + match.group().replace("\\", "\\\\").replace("$", "\\$"));
+		return ENTITY.matcher(text)
+			.replaceAll((match) -> "\\\\" + match.group().replace("\\", "\\\\").replace("$", "\\$"));
 	}
 
 	/**

@@ -45,10 +45,11 @@ public final class MarkdownToAdf {
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	/**
-	 * Nesting deeper than real documents have (quotes and list items, or inline emphasis), below which the recursive
-	 * conversion cannot exhaust the stack; deeper content is kept as plain text.
+	 * How deeply list items and quotes (or inline emphasis) may nest; deeper content is kept as plain text. Jira's
+	 * editor nests lists only a few levels deep, and the cap keeps untrusted input from exhausting the stack or making
+	 * documents that are slow to validate.
 	 */
-	static final int MAX_DEPTH = 32;
+	static final int MAX_DEPTH = 12;
 
 	private final Parser parser = Parser.builder()
 		.extensions(List.of(TablesExtension.create()))
@@ -63,11 +64,13 @@ public final class MarkdownToAdf {
 	 * The Markdown is CommonMark with GFM tables and {@code ~~strikethrough~~}, plus mentions written
 	 * {@code @[Display Name](accountId)}. Because the text is untrusted: only {@code http}, {@code https} and
 	 * {@code mailto} links stay links (others keep just their text); an image becomes its alt text linked to the image
-	 * URL (ADF media need files uploaded to Jira, and nothing is ever fetched); raw HTML stays literal text. Line breaks
-	 * inside a paragraph, soft or hard, become {@code hardBreak}s, as Jira users expect a new line where they typed
-	 * one. Constructs ADF does not allow where they appear degrade: inside a list item or quote, a heading becomes a
-	 * bold paragraph, a quote is flattened, a table becomes one paragraph per row and a rule is dropped. Inline code
-	 * drops bold and italic, which ADF does not combine with {@code code}.
+	 * URL (ADF media need files uploaded to Jira, and nothing is ever fetched); raw HTML stays literal text. Line
+	 * breaks inside a paragraph, soft or hard, become {@code hardBreak}s, as Jira users expect a new line where they
+	 * typed one. Constructs ADF does not allow where they appear degrade: inside a list item or quote, a heading
+	 * becomes a bold paragraph, a quote is flattened, a table becomes one paragraph per row and a rule is dropped.
+	 * Inline code drops bold and italic, which ADF does not combine with {@code code}. Nesting deeper than
+	 * {@value #MAX_DEPTH} levels is kept as plain text, and so is the whole input if it nests too deeply for the
+	 * parser.
 	 * @param markdown the Markdown; {@code null} is treated as empty
 	 * @return a new document, {@code {"type":"doc","version":1,"content":[...]}}, valid against the ADF schema; its
 	 * content is empty for empty or blank input
@@ -75,9 +78,22 @@ public final class MarkdownToAdf {
 	public ObjectNode toAdf(String markdown) {
 		ObjectNode doc = JSON.objectNode().put("type", "doc").put("version", 1);
 		ArrayNode content = doc.putArray("content");
-		if (markdown != null && !markdown.isBlank()) {
-			blocks(this.parser.parse(markdown), Container.DOC, 0).forEach(content::add);
+		if (markdown == null || markdown.isBlank()) {
+			return doc;
 		}
+		Node parsed;
+		try {
+			parsed = this.parser.parse(markdown);
+		}
+		catch (StackOverflowError ex) {
+			// The parser recurses once per level of nested emphasis, so thousands of levels exhaust the stack:
+			// such input is kept as the text it is rather than failing the request.
+			List<ObjectNode> paragraphs = new ArrayList<>();
+			literalText(markdown, paragraphs);
+			paragraphs.forEach(content::add);
+			return doc;
+		}
+		blocks(parsed, Container.DOC, 0).forEach(content::add);
 		return doc;
 	}
 
@@ -112,7 +128,7 @@ public final class MarkdownToAdf {
 			case ThematicBreak rule -> {
 				// ADF allows no rule inside a quote or list item, and a rule carries no text.
 			}
-			case HtmlBlock html -> htmlAsText(html.getLiteral(), out);
+			case HtmlBlock html -> literalText(html.getLiteral(), out);
 			case TableBlock table when container == Container.DOC -> out.add(table(table));
 			case TableBlock table -> tableAsParagraphs(table, out);
 			case LinkReferenceDefinition definition -> {
@@ -151,7 +167,7 @@ public final class MarkdownToAdf {
 		ArrayNode items = node.putArray("content");
 		for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
 			List<ObjectNode> content = blocks(item, Container.LIST_ITEM, depth + 1);
-			// Jira's editor expects a list item to start with a paragraph, not a nested list (the JSON schema is laxer).
+			// Jira's editor expects a list item to start with a paragraph, not a nested list (the schema is laxer).
 			if (content.isEmpty() || isList(content.getFirst())) {
 				content.addFirst(paragraph(JSON.arrayNode()));
 			}
@@ -191,13 +207,13 @@ public final class MarkdownToAdf {
 	}
 
 	/**
-	 * Keeps raw HTML as the literal text it is, never as markup: one paragraph per group of lines, the lines
-	 * separated by line breaks (with their indentation dropped, as Markdown drops it from paragraph lines).
+	 * Keeps text such as raw HTML as the literal text it is, never as markup: one paragraph per group of lines, the
+	 * lines separated by line breaks (with their indentation dropped, as Markdown drops it from paragraph lines).
 	 */
-	private static void htmlAsText(String literal, List<ObjectNode> out) {
+	private static void literalText(String literal, List<ObjectNode> out) {
 		AdfInlines paragraph = new AdfInlines(false);
 		boolean empty = true;
-		for (String line : literal.split("\n")) {
+		for (String line : literal.split("\r\n|\r|\n")) {
 			if (line.isBlank()) {
 				if (!empty) {
 					addParagraph(out, paragraph);

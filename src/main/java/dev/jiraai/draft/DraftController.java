@@ -1,0 +1,56 @@
+package dev.jiraai.draft;
+
+import java.util.List;
+
+import com.atlassian.connect.spring.ContextJwt;
+import dev.jiraai.tenancy.SiteUser;
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Draft API: projects to draft in and what they allow, and drafting itself. Review, edit and creation go
+ * through the proposal API ({@code PATCH} and {@code confirm}).
+ */
+@RestController
+@ContextJwt
+class DraftController {
+
+	private final DraftService drafts;
+
+	DraftController(DraftService drafts) {
+		this.drafts = drafts;
+	}
+
+	@GetMapping("/api/projects")
+	List<ProjectView> projects(SiteUser user) {
+		return this.drafts.projects(user).stream().map(project -> new ProjectView(project.key(), project.name())).toList();
+	}
+
+	@GetMapping("/api/projects/{projectKey}/create-options")
+	DraftService.CreateOptions options(SiteUser user, @PathVariable String projectKey) {
+		if (!projectKey.matches("[A-Z][A-Z0-9_]{0,49}")) {
+			throw new IllegalArgumentException("'%s' is not a project key".formatted(projectKey));
+		}
+		return this.drafts.options(user, projectKey);
+	}
+
+	@PostMapping("/api/drafts")
+	DraftResponse draft(SiteUser user, @Valid @RequestBody DraftRequest request) {
+		return this.drafts.draft(user, request);
+	}
+
+	/**
+	 * A project the user can draft in.
+	 *
+	 * @param key its key
+	 * @param name its name
+	 */
+	record ProjectView(String key, String name) {
+	}
+
+}
