@@ -1,7 +1,7 @@
 // Browser walk-through of the "Assess with AI" panel, driven by the Java test AssessPanelBrowserTests, which starts
 // the app against the Jira and OpenAI simulators and passes the signed panel URL. Debian's Chromium, never a
 // downloaded browser. Exits non-zero (with the reason) when a step fails.
-import { chromium } from 'playwright-core';
+import { finish, launch, watch } from './browser.mjs';
 
 const [, , pageUrl, screenshotPath] = process.argv;
 if (!pageUrl || !screenshotPath) {
@@ -9,29 +9,11 @@ if (!pageUrl || !screenshotPath) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const failures = [];
 try {
   const page = await browser.newPage({ viewport: { width: 760, height: 1400 } });
-  page.on('console', (message) => {
-    const favicon = message.location()?.url?.endsWith('/favicon.ico');
-    if (message.type() === 'error' && !favicon) failures.push(`console: ${message.text()} at ${message.location()?.url}`);
-  });
-  page.on('response', (response) => {
-    // Chromium asks every page for /favicon.ico on its own; the app has none to offer in an iframe.
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
-      failures.push(`HTTP ${response.status()} for ${response.url()}`);
-    }
-  });
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!['localhost', '127.0.0.1'].includes(url.hostname)) failures.push(`request left the machine: ${request.url()}`);
-  });
+  watch(page, failures);
   await page.goto(pageUrl);
 
   await page.getByTestId('assess-button').click();
@@ -61,8 +43,4 @@ try {
 } finally {
   await browser.close();
 }
-if (failures.length > 0) {
-  console.error(failures.join('\n'));
-  process.exit(1);
-}
-console.log('assess panel walk-through passed');
+finish(failures, 'assess panel walk-through passed');

@@ -13,8 +13,15 @@ interface AtlassianConnectTheming {
   initializeTheming(): void;
 }
 
+interface AtlassianConnectDialog {
+  /** Closes the dialog this page is shown in (only inside a Connect dialog). */
+  close(data?: unknown): void;
+}
+
 interface AtlassianConnectApi {
   context: AtlassianConnectContext;
+  /** Present when the page runs inside a Connect dialog (e.g. "Draft with AI"). */
+  dialog?: AtlassianConnectDialog;
   /** Resizes the iframe to its content (or to the given size). */
   resize?: (width?: string, height?: string) => void;
   /** Makes the iframe fill its container (general and admin pages). */

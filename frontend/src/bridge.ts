@@ -69,6 +69,31 @@ export function requestResize(): void {
   }
 }
 
+/**
+ * Closes the dialog the page is shown in: `AP.dialog.close()` on Connect, `view.close()` on Forge
+ * (a `jira:issueAction` modal). Resolves to false when the host offers no way to close it.
+ */
+export async function closeDialog(): Promise<boolean> {
+  if (isConnect()) {
+    const dialog = window.AP?.dialog;
+    if (!dialog) return false;
+    dialog.close();
+    return true;
+  }
+  try {
+    const { view } = await loadForgeBridge();
+    await view.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when {@link closeDialog} can close the page: a Connect dialog, or any Forge modal. */
+export function canCloseDialog(): boolean {
+  return isConnect() ? window.AP?.dialog != null : true;
+}
+
 export interface ApiStreamInit {
   method?: HttpMethod | string;
   body?: unknown;
@@ -315,6 +340,22 @@ function streamProblem(data: unknown): ApiError {
 // ---------------------------------------------------------------------------------------------
 // Forge
 
+let forgeBridge: Promise<typeof import('@forge/bridge')> | undefined;
+
+/**
+ * `@forge/bridge`, imported once (lazily, so Connect pages never download it). Concurrent callers
+ * share one import; a failed import is tried again next time.
+ */
+export function loadForgeBridge(): Promise<typeof import('@forge/bridge')> {
+  if (!forgeBridge) {
+    forgeBridge = import('@forge/bridge');
+    forgeBridge.catch(() => {
+      forgeBridge = undefined;
+    });
+  }
+  return forgeBridge;
+}
+
 interface RemoteResponse {
   status?: number;
   headers?: Record<string, string | string[] | undefined>;
@@ -331,7 +372,7 @@ async function forgeFetch<T>(
   let response: RemoteResponse | undefined;
   try {
     // Loaded lazily so Connect pages never download the Forge bridge.
-    const { invokeRemote } = await import('@forge/bridge');
+    const { invokeRemote } = await loadForgeBridge();
     response = (await invokeRemote({
       path,
       method: method as HttpMethod,

@@ -7,7 +7,7 @@ import { issueKeyFromForgeContext } from '../issueKey';
 import { AdminSurface } from './AdminSurface';
 import { AssessSurface } from './AssessSurface';
 import { AssistantSurface } from './AssistantSurface';
-import { DraftSurface } from './DraftSurface';
+import { DraftSurface, launchFromForgeContext } from './DraftSurface';
 
 export type SurfaceName = 'assess' | 'glance' | 'draft' | 'assistant' | 'admin';
 
@@ -28,12 +28,14 @@ export function surfaceForForgeModule(moduleType: string | undefined): SurfaceNa
 interface ForgeSurfaceContext {
   /** `extension.issue.key` on issue modules. */
   issueKey?: string;
+  /** `context` itself, for surfaces that read more of it (Draft with AI: the project). */
+  raw?: unknown;
 }
 
 const SURFACES: Record<SurfaceName, (context: ForgeSurfaceContext) => ReactElement> = {
   assess: ({ issueKey }) => <AssessSurface issueKey={issueKey} />,
   glance: ({ issueKey }) => <AssessSurface compact issueKey={issueKey} />,
-  draft: () => <DraftSurface />,
+  draft: ({ raw }) => <DraftSurface launch={launchFromForgeContext(raw)} />,
   assistant: () => <AssistantSurface />,
   admin: () => <AdminSurface />,
 };
@@ -60,7 +62,7 @@ export function ForgeSurface() {
           const surface = surfaceForForgeModule(moduleType);
           const issueKey = issueKeyFromForgeContext(context);
           if (current) {
-            setRoute(surface ? { status: 'ready', surface, context: { issueKey } } : { status: 'unknown', moduleType });
+            setRoute(surface ? { status: 'ready', surface, context: { issueKey, raw: context } } : { status: 'unknown', moduleType });
           }
         },
         () => {

@@ -135,12 +135,15 @@ class ProposalsTests extends AppTestSupport {
 	}
 
 	@Test
-	void refusesAPayloadItsHandlerFindsInvalid() {
+	void checksThePayloadBeforeCarryingItOutAndKeepsItPending() {
 		ObjectNode payload = json.createObjectNode().put("issueKey", "SCRUM-2");
+		Proposal proposal = this.proposals.propose(this.alice, "assess", "assess.comment", payload);
 
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.proposals.propose(this.alice, "assess", "assess.comment", payload))
+			.isThrownBy(() -> this.proposals.confirm(this.alice, proposal.id()))
 			.withMessageContaining("markdown");
+		assertThat(this.proposals.get(this.alice, proposal.id()).state()).isEqualTo(Proposal.State.PENDING);
+		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-2/comment")).isEmpty();
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.proposals.propose(this.alice, "assess", "delete.everything", payload));
 	}
