@@ -35,34 +35,36 @@ class AssessmentWrites {
 
 	@Bean
 	ProposalHandler assessmentComment(JiraComments comments) {
-		return new ProposalHandler() {
-			@Override
-			public String kind() {
-				return COMMENT;
-			}
-
-			@Override
-			public void validate(SiteUser user, JsonNode payload) {
-				requireText(payload, "issueKey", 64);
-				requireText(payload, "markdown", MAX_MARKDOWN);
-			}
-
-			@Override
-			public Outcome execute(SiteUser user, JsonNode payload) {
-				String issueKey = payload.path("issueKey").asText();
-				PostedComment posted = comments.add(user, issueKey, payload.path("markdown").asText());
-				return new Outcome(result(user, issueKey).put("commentId", posted.id()), issueKey,
-						"Posted the AI assessment of %s as a comment".formatted(issueKey));
-			}
-		};
+		return markdownWrite(COMMENT, (user, issueKey, markdown) -> {
+			PostedComment posted = comments.add(user, issueKey, markdown);
+			return new ProposalHandler.Outcome(result(user, issueKey).put("commentId", posted.id()), issueKey,
+					"Posted the AI assessment of %s as a comment".formatted(issueKey));
+		});
 	}
 
 	@Bean
 	ProposalHandler assessmentApplyDescription(JiraIssues issues) {
+		return markdownWrite(APPLY_DESCRIPTION, (user, issueKey, markdown) -> {
+			issues.edit(user, issueKey, IssueEdit.description(markdown));
+			return new ProposalHandler.Outcome(result(user, issueKey), issueKey,
+					"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
+		});
+	}
+
+	/** Writes Markdown to an issue. */
+	@FunctionalInterface
+	interface MarkdownWrite {
+
+		ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown);
+
+	}
+
+	/** A handler of payloads {@code {issueKey, markdown}}, both required. */
+	private static ProposalHandler markdownWrite(String kind, MarkdownWrite write) {
 		return new ProposalHandler() {
 			@Override
 			public String kind() {
-				return APPLY_DESCRIPTION;
+				return kind;
 			}
 
 			@Override
@@ -73,10 +75,7 @@ class AssessmentWrites {
 
 			@Override
 			public Outcome execute(SiteUser user, JsonNode payload) {
-				String issueKey = payload.path("issueKey").asText();
-				issues.edit(user, issueKey, IssueEdit.description(payload.path("markdown").asText()));
-				return new Outcome(result(user, issueKey), issueKey,
-						"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
+				return write.write(user, payload.path("issueKey").asText(), payload.path("markdown").asText());
 			}
 		};
 	}
