@@ -9,6 +9,7 @@ import dev.jiraai.tenancy.SiteDataPurgeDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -128,6 +129,17 @@ public class SiteModelSettings {
 		}
 		logger.info("Re-encrypted {} stored API keys with the active encryption key", changed);
 		return changed;
+	}
+
+	/**
+	 * After a rotation of {@code JIRA_AI_ENCRYPTION_KEY} (the old key kept in {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS}),
+	 * rewrites the stored keys under the new key at start-up, so the old key can be dropped at the next restart.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void reEncryptAfterRotation() {
+		if (this.cipher.canEncrypt() && !this.defaults.encryption().previousKeys().isEmpty()) {
+			reEncryptAll();
+		}
 	}
 
 	@EventListener

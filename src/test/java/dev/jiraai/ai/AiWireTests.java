@@ -306,6 +306,34 @@ class AiWireTests extends AppTestSupport {
 		}
 
 		@Test
+		void rewritesKeysStoredUnderARotatedEncryptionKey() {
+			modelSettings.change(site(site), new SiteModelSettings.Change(null, null, "sk-rotate-me"), alice);
+			String before = storedCipher();
+			String newKey = java.util.Base64.getEncoder().encodeToString("a-brand-new-32-byte-aes-key-0001".getBytes());
+			SecretCipher rotated = new SecretCipher(newKey, List.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+			AiProperties properties = new AiProperties(null, null, URI.create(openAi.baseUrl()), "gpt-4o-mini",
+					Duration.ofSeconds(5), 3, Duration.ZERO, "json-schema", new AiProperties.Budget(0, 0), Map.of(),
+					new AiProperties.Encryption(newKey, List.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")),
+					new AiProperties.Prompts("", true, Duration.ofSeconds(2)));
+			SiteModelSettings afterRotation = new SiteModelSettings(jdbc, rotated, properties,
+					new ApiKeys(properties, null));
+
+			afterRotation.reEncryptAfterRotation();
+
+			String after = storedCipher();
+			assertThat(after).isNotEqualTo(before);
+			assertThat(new SecretCipher(newKey, List.of()).decrypt(after, site.clientKey())).isEqualTo("sk-rotate-me");
+			assertThat(afterRotation.reEncryptAll()).isZero();
+		}
+
+		private String storedCipher() {
+			return jdbc.sql("SELECT api_key_cipher FROM site_ai_settings WHERE client_key = ?")
+				.param(site.clientKey())
+				.query(String.class)
+				.single();
+		}
+
+		@Test
 		void reEncryptsNothingWhenEveryKeyIsCurrent() {
 			modelSettings.change(site(site), new SiteModelSettings.Change(null, null, "sk-x"), alice);
 
