@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Jira AI Assistant: a Connect-on-Forge Jira Cloud app that assesses, drafts and chats about issues.
+ * Jira AI Assistant: a Connect-on-Forge Jira Cloud app that assesses, drafts and chats
+ * about issues.
  */
-// No user store and no generated password: every caller is a Jira site or user proven by a Connect JWT or a Forge
+// No user store and no generated password: every caller is a Jira site or user proven by
+// a Connect JWT or a Forge
 // Invocation Token.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan

@@ -11,9 +11,9 @@ import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start the {@code production} profile without the settings a real deployment cannot do without, before
- * anything else starts (an embedded database, a listener on a port): a public HTTPS base URL and an external
- * PostgreSQL with its credentials.
+ * Refuses to start the {@code production} profile without the settings a real deployment
+ * cannot do without, before anything else starts (an embedded database, a listener on a
+ * port): a public HTTPS base URL and an external PostgreSQL with its credentials.
  */
 class ProductionSettingsCheck implements EnvironmentPostProcessor {
 

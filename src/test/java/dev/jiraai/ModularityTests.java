@@ -6,8 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module boundaries of C2 in {@code CONVENTIONS.md} hold: features depend only on what their
- * {@code package-info.java} allows, and there are no cycles.
+ * The module boundaries of C2 in {@code CONVENTIONS.md} hold: features depend only on
+ * what their {@code package-info.java} allows, and there are no cycles.
  */
 class ModularityTests {
 

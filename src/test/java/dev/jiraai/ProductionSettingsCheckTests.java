@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The production profile refuses to start without a public HTTPS base URL and an external database.
+ * The production profile refuses to start without a public HTTPS base URL and an external
+ * database.
  */
 class ProductionSettingsCheckTests {
 

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An AI request could not be answered; the subclass says why and what the user or admin can do.
+ * An AI request could not be answered; the subclass says why and what the user or admin
+ * can do.
  */
 public abstract sealed class AiException extends RuntimeException permits AiException.NotConfigured,
 		AiException.BudgetExceeded, AiException.RateLimited, AiException.QuotaExhausted, AiException.Rejected,
@@ -59,7 +60,10 @@ public abstract sealed class AiException extends RuntimeException permits AiExce
 
 	}
 
-	/** The provider account has no quota left ({@code insufficient_quota}); retrying cannot help. */
+	/**
+	 * The provider account has no quota left ({@code insufficient_quota}); retrying
+	 * cannot help.
+	 */
 	public static final class QuotaExhausted extends AiException {
 
 		QuotaExhausted(String message, Throwable cause) {
@@ -84,7 +88,9 @@ public abstract sealed class AiException extends RuntimeException permits AiExce
 
 	}
 
-	/** The provider failed or could not be reached, after the retries the time allowed. */
+	/**
+	 * The provider failed or could not be reached, after the retries the time allowed.
+	 */
 	public static final class Unavailable extends AiException {
 
 		Unavailable(String message, Throwable cause) {
@@ -102,7 +108,10 @@ public abstract sealed class AiException extends RuntimeException permits AiExce
 
 	}
 
-	/** The model's answer did not match the expected structure, even after one repair attempt. */
+	/**
+	 * The model's answer did not match the expected structure, even after one repair
+	 * attempt.
+	 */
 	public static final class OutputInvalid extends AiException {
 
 		private final List<String> problems;
@@ -118,7 +127,10 @@ public abstract sealed class AiException extends RuntimeException permits AiExce
 
 	}
 
-	/** A streamed answer was cut before the model finished; its partial text must not be acted on. */
+	/**
+	 * A streamed answer was cut before the model finished; its partial text must not be
+	 * acted on.
+	 */
 	public static final class Incomplete extends AiException {
 
 		private final String partialText;

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The API key of each site, read per request (Spring AI asks its {@code ApiKey} on every call) and cached briefly,
- * so a rotated key (a changed secret file, an admin's change) applies without a restart; a 401 from the provider
- * drops the cached key so the next attempt reads it again.
+ * The API key of each site, read per request (Spring AI asks its {@code ApiKey} on every
+ * call) and cached briefly, so a rotated key (a changed secret file, an admin's change)
+ * applies without a restart; a 401 from the provider drops the cached key so the next
+ * attempt reads it again.
  */
 @Component
 class ApiKeys {
@@ -37,12 +38,18 @@ class ApiKeys {
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.keyCacheTtl()).maximumSize(10_000).build();
 	}
 
-	/** The key the site's calls use now: its own, else the default (secret file first, then the property). */
+	/**
+	 * The key the site's calls use now: its own, else the default (secret file first,
+	 * then the property).
+	 */
 	Optional<String> current(Site site) {
 		return this.cache.get(site.clientKey(), this::load);
 	}
 
-	/** Forgets the cached key of a site, e.g. after the provider answered 401 or an admin changed it. */
+	/**
+	 * Forgets the cached key of a site, e.g. after the provider answered 401 or an admin
+	 * changed it.
+	 */
 	void invalidate(String clientKey) {
 		this.cache.invalidate(clientKey);
 	}

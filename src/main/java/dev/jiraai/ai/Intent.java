@@ -9,9 +9,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param intent the kind of request
  * @param confidence how sure the model is, 0 to 1
- * @param confident whether the confidence reaches the threshold; when not, the chat asks rather than acts
+ * @param confident whether the confidence reaches the threshold; when not, the chat asks
+ * rather than acts
  * @param issueKeys issue keys the message names (only keys that appear in it)
- * @param project the project the message names, if it is one the user can see, else {@code null}
+ * @param project the project the message names, if it is one the user can see, else
+ * {@code null}
  * @param priority the priority the message names, or {@code null}
  * @param reasoning the model's short reason
  * @param promptVersion the classifier prompt's version

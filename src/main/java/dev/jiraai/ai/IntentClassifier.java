@@ -17,9 +17,10 @@ import dev.jiraai.tenancy.Site;
 import org.springframework.stereotype.Service;
 
 /**
- * Classifies a chat message as requirement analysis, ticket creation, ticket assessment or a general query, with the
- * issue keys, project and priority it names. A low confidence is reported ({@link Intent#confident()} false), not
- * turned into a guess; entities the message does not contain are dropped, whatever the model said.
+ * Classifies a chat message as requirement analysis, ticket creation, ticket assessment
+ * or a general query, with the issue keys, project and priority it names. A low
+ * confidence is reported ({@link Intent#confident()} false), not turned into a guess;
+ * entities the message does not contain are dropped, whatever the model said.
  */
 @Service
 public class IntentClassifier {

@@ -38,13 +38,16 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Every call to a site's model goes through here: prompts from the catalog, the site's model and key, the daily
- * budgets, one bounded time per user request with retries inside it, and a usage row per attempt.
+ * Every call to a site's model goes through here: prompts from the catalog, the site's
+ * model and key, the daily budgets, one bounded time per user request with retries inside
+ * it, and a usage row per attempt.
  * <p>
- * Retries: a 429 waits its {@code Retry-After} (or backs off) while time remains, except {@code insufficient_quota},
- * which no retry can fix; a 401 re-reads the API key once (it may have been rotated); 5xx, timeouts of an attempt and
- * connection failures back off with jitter; other 4xx are reported at once. A stream that ends before the model's
- * {@code finish_reason} is reported as {@link AiException.Incomplete}, so its partial text never becomes an action.
+ * Retries: a 429 waits its {@code Retry-After} (or backs off) while time remains, except
+ * {@code insufficient_quota}, which no retry can fix; a 401 re-reads the API key once (it
+ * may have been rotated); 5xx, timeouts of an attempt and connection failures back off
+ * with jitter; other 4xx are reported at once. A stream that ends before the model's
+ * {@code finish_reason} is reported as {@link AiException.Incomplete}, so its partial
+ * text never becomes an action.
  */
 @Service
 public class LlmGateway {
@@ -69,7 +72,10 @@ public class LlmGateway {
 
 	private final Clock clock;
 
-	/** Model calls run on their own virtual thread so a request can stop waiting when its time is up. */
+	/**
+	 * Model calls run on their own virtual thread so a request can stop waiting when its
+	 * time is up.
+	 */
 	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
 	LlmGateway(PromptCatalog prompts, SiteModelSettings settings, SiteChatModels models, ApiKeys apiKeys,
@@ -85,14 +91,16 @@ public class LlmGateway {
 
 	/**
 	 * Asks the model and waits for the whole answer.
-	 * @throws AiException when there is no model, the budget is spent, the provider refuses or fails, or time runs
-	 * out
+	 * @throws AiException when there is no model, the budget is spent, the provider
+	 * refuses or fails, or time runs out
 	 */
 	public AiAnswer call(AiCall call) {
 		return call(call, List.of());
 	}
 
-	/** Asks the model with follow-up messages after the rendered prompts (a repair round). */
+	/**
+	 * Asks the model with follow-up messages after the rendered prompts (a repair round).
+	 */
 	AiAnswer call(AiCall call, List<Message> followUps) {
 		Prepared prepared = prepare(call, followUps, false);
 		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
@@ -121,7 +129,8 @@ public class LlmGateway {
 			catch (ExecutionException ex) {
 				Throwable failure = ex.getCause();
 				meter(call, prepared, 0, 0, started, outcome(failure));
-				Decision decision = decide(failure, attempt, keyReread, Duration.between(this.clock.instant(), deadline));
+				Decision decision = decide(failure, attempt, keyReread,
+						Duration.between(this.clock.instant(), deadline));
 				if (decision.rereadKey()) {
 					keyReread = true;
 					this.apiKeys.invalidate(call.site().clientKey());
@@ -132,8 +141,9 @@ public class LlmGateway {
 	}
 
 	/**
-	 * Streams the model's answer as text pieces. The flux fails with {@link AiException.Incomplete} when the stream
-	 * ends before the model finished; failures before the first piece are retried like {@link #call}.
+	 * Streams the model's answer as text pieces. The flux fails with
+	 * {@link AiException.Incomplete} when the stream ends before the model finished;
+	 * failures before the first piece are retried like {@link #call}.
 	 */
 	public Flux<String> stream(AiCall call) {
 		Prepared prepared;
@@ -253,7 +263,10 @@ public class LlmGateway {
 		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model());
 	}
 
-	/** Each prompt gets the values of its own variables only: a system and a user prompt share one map. */
+	/**
+	 * Each prompt gets the values of its own variables only: a system and a user prompt
+	 * share one map.
+	 */
 	private static Map<String, String> only(Map<String, String> values, PromptTemplate prompt) {
 		Map<String, String> own = new java.util.LinkedHashMap<>();
 		prompt.variables().forEach(variable -> {
@@ -323,7 +336,10 @@ public class LlmGateway {
 		return Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
 	}
 
-	/** Reactive clients wrap the provider's answer; turn it into the same error the blocking path sees. */
+	/**
+	 * Reactive clients wrap the provider's answer; turn it into the same error the
+	 * blocking path sees.
+	 */
 	private static Throwable unwrap(Throwable failure) {
 		if (failure instanceof WebClientResponseException web) {
 			return ProviderErrorHandler.from(web.getStatusCode().value(), web.getHeaders(),

@@ -23,12 +23,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * The prompts of the product: {@code prompts/**}{@code /*.md} packaged in the jar, overridden by the same files in an
- * external folder when one is configured (reloaded when they change), and by a site's own override stored in the
- * database.
+ * The prompts of the product: {@code prompts/**}{@code /*.md} packaged in the jar,
+ * overridden by the same files in an external folder when one is configured (reloaded
+ * when they change), and by a site's own override stored in the database.
  * <p>
- * A packaged prompt that does not parse stops the app at start-up; an external or site override that does not parse
- * is refused (logged, the previous version stays) so an edit can never break a running app.
+ * A packaged prompt that does not parse stops the app at start-up; an external or site
+ * override that does not parse is refused (logged, the previous version stays) so an edit
+ * can never break a running app.
  */
 @Service
 public class PromptCatalog {
@@ -66,16 +67,15 @@ public class PromptCatalog {
 	public PromptTemplate get(Site site, String id) {
 		PromptTemplate base = get(id);
 		return this.overrides.body(site, id).flatMap(body -> {
-				try {
-					return Optional.of(PromptFiles.withBody(base, body, "site:" + site.clientKey()));
-				}
-				catch (PromptException ex) {
-					logger.warn("Ignoring the override of prompt '{}' of site {}: {}", id, site.clientKey(),
-							ex.getMessage());
-					return Optional.empty();
-				}
-			})
-			.orElse(base);
+			try {
+				return Optional.of(PromptFiles.withBody(base, body, "site:" + site.clientKey()));
+			}
+			catch (PromptException ex) {
+				logger.warn("Ignoring the override of prompt '{}' of site {}: {}", id, site.clientKey(),
+						ex.getMessage());
+				return Optional.empty();
+			}
+		}).orElse(base);
 	}
 
 	/** The catalog's prompt, without site overrides. */
@@ -118,7 +118,8 @@ public class PromptCatalog {
 				.getResources("classpath*:prompts/**/*.md")) {
 				try (InputStream in = resource.getInputStream()) {
 					PromptTemplate prompt = PromptFiles.parse(resource.getFilename(),
-							new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource.getFilename());
+							new String(in.readAllBytes(), StandardCharsets.UTF_8),
+							"classpath:" + resource.getFilename());
 					if (prompts.put(prompt.id(), prompt) != null) {
 						throw new PromptException("Two packaged prompts have the id '%s'".formatted(prompt.id()));
 					}
@@ -131,7 +132,10 @@ public class PromptCatalog {
 		return Map.copyOf(prompts);
 	}
 
-	/** Rescans the external folder at most once per reload interval, and only reparses when a file changed. */
+	/**
+	 * Rescans the external folder at most once per reload interval, and only reparses
+	 * when a file changed.
+	 */
 	private void reloadExternalIfChanged(boolean force) {
 		if (this.properties.directory().isBlank()) {
 			return;

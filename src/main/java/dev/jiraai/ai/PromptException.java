@@ -1,7 +1,8 @@
 package dev.jiraai.ai;
 
 /**
- * A prompt could not be loaded or rendered: a missing variable, an unknown prompt, a malformed file.
+ * A prompt could not be loaded or rendered: a missing variable, an unknown prompt, a
+ * malformed file.
  */
 public class PromptException extends RuntimeException {
 

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Parses a prompt file: YAML front matter between {@code ---} lines, then the body. Checks that the id matches the file
- * name, the version is a number and the body's placeholders are exactly the declared variables.
+ * Parses a prompt file: YAML front matter between {@code ---} lines, then the body.
+ * Checks that the id matches the file name, the version is a number and the body's
+ * placeholders are exactly the declared variables.
  */
 final class PromptFiles {
 
@@ -62,7 +63,8 @@ final class PromptFiles {
 			}
 		}
 		Set<String> used = PromptTemplate.placeholders(body);
-		Set<String> names = new java.util.LinkedHashSet<>(variables.stream().map(PromptTemplate.Variable::name).toList());
+		Set<String> names = new java.util.LinkedHashSet<>(
+				variables.stream().map(PromptTemplate.Variable::name).toList());
 		if (!used.equals(names)) {
 			throw new PromptException("Prompt '%s' uses %s but declares %s".formatted(fileName, used, names));
 		}
@@ -79,10 +81,14 @@ final class PromptFiles {
 				List.copyOf(variables), body, sha256(text), source);
 	}
 
-	/** The same prompt with another body (a site's override): same id, variables and schema. */
+	/**
+	 * The same prompt with another body (a site's override): same id, variables and
+	 * schema.
+	 */
 	static PromptTemplate withBody(PromptTemplate base, String body, String source) {
 		Set<String> used = PromptTemplate.placeholders(body);
-		Set<String> names = new java.util.LinkedHashSet<>(base.variables().stream().map(PromptTemplate.Variable::name).toList());
+		Set<String> names = new java.util.LinkedHashSet<>(
+				base.variables().stream().map(PromptTemplate.Variable::name).toList());
 		if (!used.equals(names)) {
 			throw new PromptException("The override of '%s' must use exactly the variables %s (it uses %s)"
 				.formatted(base.id(), names, used));

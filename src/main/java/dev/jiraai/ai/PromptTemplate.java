@@ -29,7 +29,10 @@ public record PromptTemplate(String id, int version, String description, String 
 		Integer maxTokens, String outputFormat, JsonNode outputSchema, List<Variable> variables, String body,
 		String contentHash, String source) {
 
-	/** {@code {{name}}}: does not collide with the single braces of JSON examples in prompts. */
+	/**
+	 * {@code {{name}}}: does not collide with the single braces of JSON examples in
+	 * prompts.
+	 */
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
 	/**
@@ -37,7 +40,8 @@ public record PromptTemplate(String id, int version, String description, String 
 	 *
 	 * @param name its name
 	 * @param description what goes in it
-	 * @param untrusted whether its value comes from Jira users (fenced as data when rendered)
+	 * @param untrusted whether its value comes from Jira users (fenced as data when
+	 * rendered)
 	 */
 	public record Variable(String name, String description, boolean untrusted) {
 	}
@@ -58,16 +62,18 @@ public record PromptTemplate(String id, int version, String description, String 
 	}
 
 	/**
-	 * Renders the body. Untrusted values are stripped of invisible control characters and fenced as data.
-	 * @throws PromptException when a declared variable has no value or a value is given for an unknown one
+	 * Renders the body. Untrusted values are stripped of invisible control characters and
+	 * fenced as data.
+	 * @throws PromptException when a declared variable has no value or a value is given
+	 * for an unknown one
 	 */
 	public String render(Map<String, String> values) {
 		Map<String, Variable> declared = new LinkedHashMap<>();
 		this.variables.forEach(variable -> declared.put(variable.name(), variable));
 		for (String name : values.keySet()) {
 			if (!declared.containsKey(name)) {
-				throw new PromptException("Prompt '%s' has no variable '%s' (declared: %s)".formatted(this.id, name,
-						declared.keySet()));
+				throw new PromptException(
+						"Prompt '%s' has no variable '%s' (declared: %s)".formatted(this.id, name, declared.keySet()));
 			}
 		}
 		Matcher matcher = PLACEHOLDER.matcher(this.body);

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * An HTTP error answer of the model provider, with what the retry decisions need: status, OpenAI's error type and
- * code, and {@code Retry-After}.
+ * An HTTP error answer of the model provider, with what the retry decisions need: status,
+ * OpenAI's error type and code, and {@code Retry-After}.
  */
 final class ProviderError extends RuntimeException {
 

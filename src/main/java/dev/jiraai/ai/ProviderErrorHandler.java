@@ -14,8 +14,8 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResponseErrorHandler;
 
 /**
- * Turns a provider's error answer into a {@link ProviderError} carrying its status, OpenAI error code and
- * {@code Retry-After}, which Spring AI's own handler drops.
+ * Turns a provider's error answer into a {@link ProviderError} carrying its status,
+ * OpenAI error code and {@code Retry-After}, which Spring AI's own handler drops.
  */
 final class ProviderErrorHandler implements ResponseErrorHandler {
 
@@ -45,7 +45,8 @@ final class ProviderErrorHandler implements ResponseErrorHandler {
 			}
 		}
 		catch (IOException notJson) {
-			// Some gateways answer errors in plain text or HTML: keep the body as the message.
+			// Some gateways answer errors in plain text or HTML: keep the body as the
+			// message.
 		}
 		Duration retryAfter = null;
 		String header = headers.getFirst(HttpHeaders.RETRY_AFTER);

@@ -17,10 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts secrets at rest (per-site API keys) with AES-256-GCM.
  * <p>
- * A ciphertext reads {@code v1:<key id>:<base64 of nonce and ciphertext>}; the key id is derived from the key, so a
- * rotated configuration (a new active key, the old ones kept as previous keys) still decrypts what the old keys wrote
- * until {@link #needsReEncryption} rows are rewritten. The site's client key is bound in as associated data: a
- * ciphertext copied to another site's row does not decrypt.
+ * A ciphertext reads {@code v1:<key id>:<base64 of nonce and ciphertext>}; the key id is
+ * derived from the key, so a rotated configuration (a new active key, the old ones kept
+ * as previous keys) still decrypts what the old keys wrote until
+ * {@link #needsReEncryption} rows are rewritten. The site's client key is bound in as
+ * associated data: a ciphertext copied to another site's row does not decrypt.
  */
 public final class SecretCipher {
 
@@ -37,8 +38,8 @@ public final class SecretCipher {
 	private final Map<String, SecretKeySpec> keys;
 
 	/**
-	 * @param activeKey the base64 key new secrets are encrypted with (32 bytes), or {@code null} when none is
-	 * configured (then nothing can be encrypted)
+	 * @param activeKey the base64 key new secrets are encrypted with (32 bytes), or
+	 * {@code null} when none is configured (then nothing can be encrypted)
 	 * @param previousKeys base64 keys that only decrypt, kept while rows are rotated
 	 */
 	public SecretCipher(String activeKey, List<String> previousKeys) {
@@ -91,8 +92,8 @@ public final class SecretCipher {
 
 	/**
 	 * Decrypts a secret of a site.
-	 * @throws IllegalStateException when the key it was written with is not configured, or it was tampered with or
-	 * belongs to another site
+	 * @throws IllegalStateException when the key it was written with is not configured,
+	 * or it was tampered with or belongs to another site
 	 */
 	public String decrypt(String ciphertext, String clientKey) {
 		String[] parts = ciphertext.split(":", 3);
@@ -101,8 +102,10 @@ public final class SecretCipher {
 		}
 		SecretKeySpec key = this.keys.get(parts[1]);
 		if (key == null) {
-			throw new IllegalStateException(("The secret was encrypted with key '%s', which is not configured: add it to "
-					+ "JIRA_AI_ENCRYPTION_PREVIOUS_KEYS").formatted(parts[1]));
+			throw new IllegalStateException(
+					("The secret was encrypted with key '%s', which is not configured: add it to "
+							+ "JIRA_AI_ENCRYPTION_PREVIOUS_KEYS")
+						.formatted(parts[1]));
 		}
 		try {
 			byte[] in = Base64.getDecoder().decode(parts[2]);
@@ -131,8 +134,8 @@ public final class SecretCipher {
 			throw new IllegalArgumentException("An encryption key must be base64", ex);
 		}
 		if (bytes.length != 32) {
-			throw new IllegalArgumentException("An encryption key must be 32 bytes (AES-256), base64; got %d bytes"
-				.formatted(bytes.length));
+			throw new IllegalArgumentException(
+					"An encryption key must be 32 bytes (AES-256), base64; got %d bytes".formatted(bytes.length));
 		}
 		return new SecretKeySpec(bytes, "AES");
 	}

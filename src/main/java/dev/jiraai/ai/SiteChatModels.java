@@ -20,9 +20,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One Spring AI OpenAI chat model per site and endpoint, built from the site's settings and reading the site's API
- * key on every request. Spring AI's own retry is switched off ({@link LlmGateway} retries within the request's time
- * budget instead of up to 10 times over minutes).
+ * One Spring AI OpenAI chat model per site and endpoint, built from the site's settings
+ * and reading the site's API key on every request. Spring AI's own retry is switched off
+ * ({@link LlmGateway} retries within the request's time budget instead of up to 10 times
+ * over minutes).
  */
 @Component
 class SiteChatModels {
@@ -46,7 +47,10 @@ class SiteChatModels {
 		this.properties = properties;
 	}
 
-	/** The chat model of a site for the given settings (a change of endpoint or model builds a new one). */
+	/**
+	 * The chat model of a site for the given settings (a change of endpoint or model
+	 * builds a new one).
+	 */
 	ChatModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
 		String key = site.clientKey() + "|" + settings.baseUrl() + "|" + settings.model();
 		return this.models.get(key, k -> build(site, settings));

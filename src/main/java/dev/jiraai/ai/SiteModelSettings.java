@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Which model a site uses: its own endpoint, model and API key when an admin set them, else the app's defaults. The
- * site's API key is stored encrypted ({@link SecretCipher}) and never returned.
+ * Which model a site uses: its own endpoint, model and API key when an admin set them,
+ * else the app's defaults. The site's API key is stored encrypted ({@link SecretCipher})
+ * and never returned.
  */
 @Service
 public class SiteModelSettings {
@@ -52,9 +53,11 @@ public class SiteModelSettings {
 	}
 
 	/**
-	 * A change of a site's model; {@code null} leaves a value as it is, an empty string returns it to the default.
+	 * A change of a site's model; {@code null} leaves a value as it is, an empty string
+	 * returns it to the default.
 	 *
-	 * @param baseUrl the endpoint, e.g. {@code https://my-azure.openai.azure.com/openai/v1}
+	 * @param baseUrl the endpoint, e.g.
+	 * {@code https://my-azure.openai.azure.com/openai/v1}
 	 * @param model the model, e.g. {@code gpt-4o-mini}
 	 * @param apiKey the API key, stored encrypted
 	 */
@@ -64,7 +67,10 @@ public class SiteModelSettings {
 	/** The model the site uses now. */
 	public ModelSettings effective(Site site) {
 		Optional<Row> row = row(site.clientKey());
-		URI baseUrl = row.map(Row::baseUrl).filter(StringUtils::hasText).map(URI::create).orElse(this.defaults.baseUrl());
+		URI baseUrl = row.map(Row::baseUrl)
+			.filter(StringUtils::hasText)
+			.map(URI::create)
+			.orElse(this.defaults.baseUrl());
 		String model = row.map(Row::model).filter(StringUtils::hasText).orElse(this.defaults.model());
 		boolean siteSpecific = row.isPresent();
 		return new ModelSettings(baseUrl, model, siteSpecific, this.apiKeys.current(site).isPresent());
@@ -73,7 +79,8 @@ public class SiteModelSettings {
 	/**
 	 * Changes a site's model.
 	 * @throws IllegalArgumentException when the endpoint is not an http(s) URL
-	 * @throws IllegalStateException when a key is given but no encryption key is configured
+	 * @throws IllegalStateException when a key is given but no encryption key is
+	 * configured
 	 */
 	@Transactional
 	public ModelSettings change(Site site, Change change, String accountId) {
@@ -87,7 +94,8 @@ public class SiteModelSettings {
 		}
 		String cipherText = current.apiKeyCipher();
 		if (change.apiKey() != null) {
-			cipherText = change.apiKey().isBlank() ? null : this.cipher.encrypt(change.apiKey().strip(), site.clientKey());
+			cipherText = change.apiKey().isBlank() ? null
+					: this.cipher.encrypt(change.apiKey().strip(), site.clientKey());
 		}
 		this.jdbc.sql("""
 				INSERT INTO site_ai_settings (client_key, base_url, model, api_key_cipher, updated_at, updated_by)
@@ -95,7 +103,8 @@ public class SiteModelSettings {
 				ON CONFLICT (client_key) DO UPDATE SET base_url = EXCLUDED.base_url, model = EXCLUDED.model,
 				    api_key_cipher = EXCLUDED.api_key_cipher, updated_at = EXCLUDED.updated_at,
 				    updated_by = EXCLUDED.updated_by
-				""").params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText, accountId)
+				""")
+			.params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText, accountId)
 			.update();
 		this.apiKeys.invalidate(site.clientKey());
 		return effective(site);
@@ -107,8 +116,9 @@ public class SiteModelSettings {
 	}
 
 	/**
-	 * Re-encrypts every stored key written with a previous encryption key, after {@code JIRA_AI_ENCRYPTION_KEY} was
-	 * rotated (the old key kept in {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS} until this ran).
+	 * Re-encrypts every stored key written with a previous encryption key, after
+	 * {@code JIRA_AI_ENCRYPTION_KEY} was rotated (the old key kept in
+	 * {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS} until this ran).
 	 * @return how many keys were re-encrypted
 	 */
 	@Transactional
@@ -132,8 +142,9 @@ public class SiteModelSettings {
 	}
 
 	/**
-	 * After a rotation of {@code JIRA_AI_ENCRYPTION_KEY} (the old key kept in {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS}),
-	 * rewrites the stored keys under the new key at start-up, so the old key can be dropped at the next restart.
+	 * After a rotation of {@code JIRA_AI_ENCRYPTION_KEY} (the old key kept in
+	 * {@code JIRA_AI_ENCRYPTION_PREVIOUS_KEYS}), rewrites the stored keys under the new
+	 * key at start-up, so the old key can be dropped at the next restart.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void reEncryptAfterRotation() {

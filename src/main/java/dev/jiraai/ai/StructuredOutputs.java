@@ -24,9 +24,10 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks the model for a JSON answer and returns it as a record, valid or not at all: the answer is checked against the
- * prompt's JSON schema and the record's Bean Validation constraints; an invalid answer gets one repair round (the
- * model sees its answer and what is wrong with it), then {@link AiException.OutputInvalid}.
+ * Asks the model for a JSON answer and returns it as a record, valid or not at all: the
+ * answer is checked against the prompt's JSON schema and the record's Bean Validation
+ * constraints; an invalid answer gets one repair round (the model sees its answer and
+ * what is wrong with it), then {@link AiException.OutputInvalid}.
  */
 @Service
 public class StructuredOutputs {
@@ -77,8 +78,9 @@ public class StructuredOutputs {
 	}
 
 	/**
-	 * Like {@link #call}, streaming the answer's text to {@code onPiece} as the model writes it; the complete text is
-	 * validated (and repaired once, without streaming) only when the stream finished.
+	 * Like {@link #call}, streaming the answer's text to {@code onPiece} as the model
+	 * writes it; the complete text is validated (and repaired once, without streaming)
+	 * only when the stream finished.
 	 * @throws AiException.Incomplete when the stream was cut (nothing of it is used)
 	 */
 	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece) {
@@ -109,13 +111,12 @@ public class StructuredOutputs {
 
 	private <T> Structured<T> repair(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
 			Checked<T> checked) {
-		AiAnswer second = this.gateway.call(call, List.of(new AssistantMessage(first.text()),
-				new UserMessage("""
-						Your answer above is not valid:
-						- %s
+		AiAnswer second = this.gateway.call(call, List.of(new AssistantMessage(first.text()), new UserMessage("""
+				Your answer above is not valid:
+				- %s
 
-						Answer again with only the corrected JSON object, matching the schema exactly.""".formatted(
-						String.join("\n- ", checked.problems())))));
+				Answer again with only the corrected JSON object, matching the schema exactly."""
+			.formatted(String.join("\n- ", checked.problems())))));
 		Checked<T> repaired = check(second.text(), prompt, type);
 		if (!repaired.problems().isEmpty()) {
 			throw new AiException.OutputInvalid(prompt.id(), repaired.problems());

@@ -11,12 +11,14 @@ import com.knuddels.jtokkit.api.IntArrayList;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps prompt material within a token budget (counted with jtokkit's {@code o200k_base}, the encoding of current
- * OpenAI models; other models' tokenizers differ a little, so budgets keep a margin).
+ * Keeps prompt material within a token budget (counted with jtokkit's {@code o200k_base},
+ * the encoding of current OpenAI models; other models' tokenizers differ a little, so
+ * budgets keep a margin).
  * <p>
- * Parts are kept in the order given, which is the order of usefulness: the first part that does not fit is cut in the
- * middle (its beginning and end usually carry the most) and every later, less useful part is dropped; each cut says
- * what was left out so neither the model nor a reviewer mistakes it for the whole.
+ * Parts are kept in the order given, which is the order of usefulness: the first part
+ * that does not fit is cut in the middle (its beginning and end usually carry the most)
+ * and every later, less useful part is dropped; each cut says what was left out so
+ * neither the model nor a reviewer mistakes it for the whole.
  */
 @Component
 public class TokenBudget {
@@ -31,7 +33,8 @@ public class TokenBudget {
 	/**
 	 * A part of a prompt.
 	 *
-	 * @param label what it is, used in the note when it is cut (e.g. {@code comment by Alice})
+	 * @param label what it is, used in the note when it is cut (e.g.
+	 * {@code comment by Alice})
 	 * @param text its text
 	 */
 	public record Part(String label, String text) {
@@ -82,7 +85,10 @@ public class TokenBudget {
 		return new Fitted(List.copyOf(kept), used, List.copyOf(notes));
 	}
 
-	/** The text within {@code maxTokens}, keeping its beginning and end, with a note of what was cut. */
+	/**
+	 * The text within {@code maxTokens}, keeping its beginning and end, with a note of
+	 * what was cut.
+	 */
 	public String cutMiddle(String text, int maxTokens, String label) {
 		IntArrayList tokens = this.encoding.encode(text);
 		if (tokens.size() <= maxTokens) {
@@ -98,8 +104,9 @@ public class TokenBudget {
 		for (int i = tokens.size() - tail; i < tokens.size(); i++) {
 			last.add(tokens.get(i));
 		}
-		return this.encoding.decode(first) + "\n[... %d tokens of %s cut ...]\n".formatted(tokens.size() - head - tail,
-				label) + this.encoding.decode(last);
+		return this.encoding.decode(first)
+				+ "\n[... %d tokens of %s cut ...]\n".formatted(tokens.size() - head - tail, label)
+				+ this.encoding.decode(last);
 	}
 
 }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every model call in {@code llm_usage} (site, user, feature, model, prompt, tokens, latency, outcome and
- * estimated cost) and enforces the daily token budgets of sites and users.
+ * Records every model call in {@code llm_usage} (site, user, feature, model, prompt,
+ * tokens, latency, outcome and estimated cost) and enforces the daily token budgets of
+ * sites and users.
  */
 @Component
 class UsageMeter {
@@ -72,7 +73,8 @@ class UsageMeter {
 	}
 
 	/**
-	 * Refuses a call when the site's or the user's tokens of today (UTC) reached their budget.
+	 * Refuses a call when the site's or the user's tokens of today (UTC) reached their
+	 * budget.
 	 * @throws AiException.BudgetExceeded with the time until the budget renews
 	 */
 	void checkBudget(Site site, String accountId) {

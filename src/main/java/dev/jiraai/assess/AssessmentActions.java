@@ -16,8 +16,9 @@ import dev.jiraai.tenancy.SiteUser;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns an assessment into a proposal the user sees and may confirm: the comment to post, the description to apply
- * (with the current one kept for restoring), or the description to restore.
+ * Turns an assessment into a proposal the user sees and may confirm: the comment to post,
+ * the description to apply (with the current one kept for restoring), or the description
+ * to restore.
  */
 @Service
 class AssessmentActions {
@@ -97,8 +98,7 @@ class AssessmentActions {
 				payload.put("markdown", assessment.improvedDescription());
 				payload.set("previousDescription", issue.description());
 				payload.put("previousMarkdown", issue.descriptionMarkdown());
-				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.APPLY_DESCRIPTION,
-						payload);
+				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.APPLY_DESCRIPTION, payload);
 				yield new ProposalPreview(proposal.id(), action.wire,
 						new Preview(assessment.improvedDescription(), issue.descriptionMarkdown()),
 						proposal.expiresAt());
@@ -110,13 +110,16 @@ class AssessmentActions {
 				String markdown = applied.payload().path("previousMarkdown").asText("");
 				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.RESTORE_DESCRIPTION,
 						payload);
-				yield new ProposalPreview(proposal.id(), action.wire, new Preview(markdown,
-						assessment.improvedDescription()), proposal.expiresAt());
+				yield new ProposalPreview(proposal.id(), action.wire,
+						new Preview(markdown, assessment.improvedDescription()), proposal.expiresAt());
 			}
 		};
 	}
 
-	/** The description this user applied from this assessment, whose predecessor is what gets restored. */
+	/**
+	 * The description this user applied from this assessment, whose predecessor is what
+	 * gets restored.
+	 */
 	private Proposal lastApplied(SiteUser user, Assessment assessment) {
 		List<Proposal> applied = this.proposals.recent(user, AssessmentWrites.APPLY_DESCRIPTION, 50);
 		return applied.stream()

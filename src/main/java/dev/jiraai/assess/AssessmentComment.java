@@ -3,8 +3,8 @@ package dev.jiraai.assess;
 import java.util.List;
 
 /**
- * Writes an assessment as the Markdown of a Jira comment (sent as ADF): the overall score, a table of scores with
- * their reasons, then gaps, recommendations and questions.
+ * Writes an assessment as the Markdown of a Jira comment (sent as ADF): the overall
+ * score, a table of scores with their reasons, then gaps, recommendations and questions.
  */
 final class AssessmentComment {
 

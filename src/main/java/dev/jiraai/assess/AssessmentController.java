@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The Assess API, for the issue panel under Connect and Forge: assess (as JSON, or streamed as server-sent events),
- * the history of an issue's assessments, and proposals of what to write from an assessment.
+ * The Assess API, for the issue panel under Connect and Forge: assess (as JSON, or
+ * streamed as server-sent events), the history of an issue's assessments, and proposals
+ * of what to write from an assessment.
  */
 @RestController
 @ContextJwt
@@ -39,7 +40,10 @@ class AssessmentController {
 
 	private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}");
 
-	/** Longer than the model's time budget, so the stream ends with the model's outcome, not a cut. */
+	/**
+	 * Longer than the model's time budget, so the stream ends with the model's outcome,
+	 * not a cut.
+	 */
 	private static final long STREAM_TIMEOUT_MILLIS = 180_000;
 
 	private final AssessmentService assessments;
@@ -60,9 +64,10 @@ class AssessmentController {
 	}
 
 	/**
-	 * The same, streamed: {@code progress} events at once, {@code text} events as the model writes, then one
-	 * {@code assessment} event (or an {@code error} event with a problem detail). Runs on a virtual thread: waiting on
-	 * the model holds no platform thread.
+	 * The same, streamed: {@code progress} events at once, {@code text} events as the
+	 * model writes, then one {@code assessment} event (or an {@code error} event with a
+	 * problem detail). Runs on a virtual thread: waiting on the model holds no platform
+	 * thread.
 	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter assessStreaming(SiteUser user, @PathVariable String issueKey,
@@ -103,7 +108,8 @@ class AssessmentController {
 	/**
 	 * What to write from an assessment.
 	 *
-	 * @param action {@code comment}, {@code apply-description} or {@code restore-description}
+	 * @param action {@code comment}, {@code apply-description} or
+	 * {@code restore-description}
 	 */
 	record ActionRequest(@NotBlank String action) {
 	}
@@ -126,7 +132,8 @@ class AssessmentController {
 			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The panel went away: the assessment still completes and is stored for the next look.
+			// The panel went away: the assessment still completes and is stored for the
+			// next look.
 			logger.debug("Could not send the {} event: {}", event, ex.getMessage());
 		}
 	}

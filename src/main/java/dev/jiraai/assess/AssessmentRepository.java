@@ -31,7 +31,9 @@ class AssessmentRepository {
 		this.json = json;
 	}
 
-	/** What an assessment was made from: the same key means the same answer can be reused. */
+	/**
+	 * What an assessment was made from: the same key means the same answer can be reused.
+	 */
 	record Key(String clientKey, String issueId, OffsetDateTime issueUpdated, String promptHash, String model) {
 	}
 

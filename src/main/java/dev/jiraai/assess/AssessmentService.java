@@ -28,12 +28,13 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Assesses issues for users.
  * <p>
- * The issue is read as the user, so a user who may not see it gets Jira's 404 (or 403) and nothing reaches the
- * model. A stored assessment of the same issue version ({@code updated}), prompt (content hash) and model is returned
- * at once without a model call unless a re-assessment is forced. The issue text is data for the model, never
- * instructions: an issue asking the model to act yields an assessment and no write, since every write needs a
- * proposal the user confirms. The overall score and its date are stored as an issue entity property, indexed for
- * JQL ({@code aiScore < 6}).
+ * The issue is read as the user, so a user who may not see it gets Jira's 404 (or 403)
+ * and nothing reaches the model. A stored assessment of the same issue version
+ * ({@code updated}), prompt (content hash) and model is returned at once without a model
+ * call unless a re-assessment is forced. The issue text is data for the model, never
+ * instructions: an issue asking the model to act yields an assessment and no write, since
+ * every write needs a proposal the user confirms. The overall score and its date are
+ * stored as an issue entity property, indexed for JQL ({@code aiScore < 6}).
  */
 @Service
 public class AssessmentService {
@@ -84,7 +85,8 @@ public class AssessmentService {
 	}
 
 	/**
-	 * Assesses an issue, or returns the stored assessment of the same issue version, prompt and model.
+	 * Assesses an issue, or returns the stored assessment of the same issue version,
+	 * prompt and model.
 	 * @param force assess again even when a stored assessment applies
 	 * @param stream whether to stream the model's text to the listener as it is written
 	 */
@@ -134,8 +136,9 @@ public class AssessmentService {
 	}
 
 	/**
-	 * The issue as the user sees it. Jira answers 404 both for a missing issue and one the user may not see; either
-	 * way the user has no access to it here (403), and nothing about it goes to the model.
+	 * The issue as the user sees it. Jira answers 404 both for a missing issue and one
+	 * the user may not see; either way the user has no access to it here (403), and
+	 * nothing about it goes to the model.
 	 */
 	private JiraIssue readAsUser(SiteUser user, String issueKey) {
 		try {
@@ -144,7 +147,8 @@ public class AssessmentService {
 		catch (JiraException.NotFound | JiraException.Forbidden ex) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
 					"You cannot see %s in Jira (it may not exist, or you lack permission to browse it)"
-						.formatted(issueKey), ex);
+						.formatted(issueKey),
+					ex);
 		}
 	}
 
@@ -163,8 +167,9 @@ public class AssessmentService {
 	}
 
 	/**
-	 * The score as an issue property, so JQL finds weak tickets. Written as the app: it is the app's own metadata,
-	 * not content the user edits; a failure is logged and does not lose the assessment.
+	 * The score as an issue property, so JQL finds weak tickets. Written as the app: it
+	 * is the app's own metadata, not content the user edits; a failure is logged and does
+	 * not lose the assessment.
 	 */
 	private void storeScore(SiteUser user, JiraIssue issue, Assessment assessment) {
 		try {

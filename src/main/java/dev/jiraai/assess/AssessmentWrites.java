@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The writes an assessment can lead to, each carried out as the confirming user only after confirmation: posting
- * the assessment as a comment, applying the improved description, and restoring the description it replaced.
+ * The writes an assessment can lead to, each carried out as the confirming user only
+ * after confirmation: posting the assessment as a comment, applying the improved
+ * description, and restoring the description it replaced.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentWrites {
@@ -99,8 +100,8 @@ class AssessmentWrites {
 			@Override
 			public Outcome execute(SiteUser user, JsonNode payload) {
 				String issueKey = payload.path("issueKey").asText();
-				issues.edit(user, issueKey,
-						new IssueEdit(null, null, null, null, null, null, Map.of("description", payload.path("description"))));
+				issues.edit(user, issueKey, new IssueEdit(null, null, null, null, null, null,
+						Map.of("description", payload.path("description"))));
 				return new Outcome(result(user, issueKey), issueKey,
 						"Restored the description of %s from before the AI change".formatted(issueKey));
 			}

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The assessor prompt's answer, as its schema describes it, checked again with Bean Validation.
+ * The assessor prompt's answer, as its schema describes it, checked again with Bean
+ * Validation.
  */
 record AssessorOutput(@NotNull @Valid Scores scores, @NotNull @Valid Reasons reasons, @NotNull List<String> gaps,
 		@NotNull List<String> recommendations, @NotNull List<String> questions, @NotBlank String improvedDescription) {

@@ -15,14 +15,18 @@ import dev.jiraai.jira.payload.JiraUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an issue and its context as compact Markdown for the assessor: the fields, the parent or epic, subtasks,
- * linked issues with their link types, the description, and the latest comments, newest first, within a token
- * budget (the oldest comments go first when space runs out, and the text says so).
+ * Writes an issue and its context as compact Markdown for the assessor: the fields, the
+ * parent or epic, subtasks, linked issues with their link types, the description, and the
+ * latest comments, newest first, within a token budget (the oldest comments go first when
+ * space runs out, and the text says so).
  */
 @Component
 class IssueBrief {
 
-	/** Enough for a long ticket with a discussion, small enough to keep the call fast and cheap. */
+	/**
+	 * Enough for a long ticket with a discussion, small enough to keep the call fast and
+	 * cheap.
+	 */
 	static final int TOKEN_BUDGET = 6000;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param id its id, the only thing a confirm request carries
  * @param feature the feature that proposed it, e.g. {@code assess}
- * @param kind what it does, e.g. {@code assess.comment}; the {@link ProposalHandler} of that kind carries it out
+ * @param kind what it does, e.g. {@code assess.comment}; the {@link ProposalHandler} of
+ * that kind carries it out
  * @param payload exactly what was shown and will be written
  * @param state where it is in its life
  * @param result what the write produced (keys, links), once done

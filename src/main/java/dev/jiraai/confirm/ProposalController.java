@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Confirm, reject, read or edit a proposal; the request carries only the proposal's id (and, for an edit, the new
- * payload, validated again).
+ * Confirm, reject, read or edit a proposal; the request carries only the proposal's id
+ * (and, for an edit, the new payload, validated again).
  */
 @RestController
 @ContextJwt

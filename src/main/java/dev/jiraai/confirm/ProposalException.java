@@ -3,7 +3,8 @@ package dev.jiraai.confirm;
 import java.util.UUID;
 
 /**
- * A proposal cannot be confirmed, rejected or changed: unknown to this user, or no longer pending.
+ * A proposal cannot be confirmed, rejected or changed: unknown to this user, or no longer
+ * pending.
  */
 public class ProposalException extends RuntimeException {
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jiraai.tenancy.SiteUser;
 
 /**
- * Carries out one kind of confirmed proposal, as the confirming user. Implemented by the features that propose
- * writes; called at most once per proposal.
+ * Carries out one kind of confirmed proposal, as the confirming user. Implemented by the
+ * features that propose writes; called at most once per proposal.
  */
 public interface ProposalHandler {
 
@@ -14,7 +14,8 @@ public interface ProposalHandler {
 
 	/**
 	 * Checks a payload when the user edits it and right before it is carried out.
-	 * @throws RuntimeException naming what is wrong (e.g. {@link IllegalArgumentException})
+	 * @throws RuntimeException naming what is wrong (e.g.
+	 * {@link IllegalArgumentException})
 	 */
 	default void validate(SiteUser user, JsonNode payload) {
 	}

@@ -30,10 +30,12 @@ import org.springframework.stereotype.Service;
 /**
  * Stores proposals and carries them out once on confirmation.
  * <p>
- * Confirming moves the state from PENDING to EXECUTING with one conditional update (same site, same user, still
- * pending, not expired): of concurrent confirms exactly one wins and writes; the others wait for its outcome and
- * return the same result. What is written is always the stored payload, never anything from the confirm request.
- * Proposals live in PostgreSQL, so they survive restarts; they expire after {@code jira-ai.proposals.ttl}.
+ * Confirming moves the state from PENDING to EXECUTING with one conditional update (same
+ * site, same user, still pending, not expired): of concurrent confirms exactly one wins
+ * and writes; the others wait for its outcome and return the same result. What is written
+ * is always the stored payload, never anything from the confirm request. Proposals live
+ * in PostgreSQL, so they survive restarts; they expire after
+ * {@code jira-ai.proposals.ttl}.
  */
 @Service
 public class Proposals {
@@ -66,8 +68,9 @@ public class Proposals {
 	}
 
 	/**
-	 * Stores a proposal for the user to confirm. The payload comes from the feature, not the user; it is validated
-	 * when the user edits it and again right before it is carried out.
+	 * Stores a proposal for the user to confirm. The payload comes from the feature, not
+	 * the user; it is validated when the user edits it and again right before it is
+	 * carried out.
 	 * @throws IllegalArgumentException when no handler carries out this kind
 	 */
 	public Proposal propose(SiteUser user, String feature, String kind, JsonNode payload) {
@@ -87,7 +90,8 @@ public class Proposals {
 
 	/**
 	 * A proposal of the user on their site.
-	 * @throws ProposalException when there is none (another user's or site's proposal is not found either)
+	 * @throws ProposalException when there is none (another user's or site's proposal is
+	 * not found either)
 	 */
 	public Proposal get(SiteUser user, UUID id) {
 		return this.jdbc.sql("SELECT * FROM proposal WHERE id = ? AND client_key = ? AND account_id = ?")
@@ -118,13 +122,15 @@ public class Proposals {
 	}
 
 	/**
-	 * Carries out the stored payload once, as the user; a repeated or concurrent confirm returns the first result.
+	 * Carries out the stored payload once, as the user; a repeated or concurrent confirm
+	 * returns the first result.
 	 * @throws ProposalException when it is unknown, rejected, expired or failed
 	 */
 	public Proposal confirm(SiteUser user, UUID id) {
 		Proposal pending = get(user, id);
 		if (pending.state() == Proposal.State.PENDING) {
-			// Checked before claiming: a payload Jira would refuse stays pending, so the user can fix and retry.
+			// Checked before claiming: a payload Jira would refuse stays pending, so the
+			// user can fix and retry.
 			handler(pending.kind()).validate(user, pending.payload());
 		}
 		Instant now = this.clock.instant();
@@ -164,7 +170,9 @@ public class Proposals {
 		return this.jdbc.sql("""
 				SELECT * FROM proposal WHERE client_key = ? AND account_id = ? AND kind LIKE ?
 				ORDER BY created_at DESC LIMIT ?
-				""").params(user.site().clientKey(), user.accountId(), kindPrefix + "%", limit).query(this::proposal)
+				""")
+			.params(user.site().clientKey(), user.accountId(), kindPrefix + "%", limit)
+			.query(this::proposal)
 			.list();
 	}
 
@@ -196,7 +204,10 @@ public class Proposals {
 		}
 	}
 
-	/** A concurrent confirm is carrying the proposal out: wait for its outcome and share it. */
+	/**
+	 * A concurrent confirm is carrying the proposal out: wait for its outcome and share
+	 * it.
+	 */
 	private Proposal awaitOutcome(SiteUser user, UUID id) {
 		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -229,7 +240,10 @@ public class Proposals {
 		return proposal;
 	}
 
-	/** Marks expired proposals, and ones a crash left executing, so their state tells the truth. */
+	/**
+	 * Marks expired proposals, and ones a crash left executing, so their state tells the
+	 * truth.
+	 */
 	@Scheduled(fixedDelayString = "${jira-ai.proposals.sweep-interval:PT5M}", initialDelayString = "PT1M")
 	void sweep() {
 		Instant now = this.clock.instant();
@@ -261,8 +275,8 @@ public class Proposals {
 
 	private Proposal proposal(ResultSet rs, int row) throws SQLException {
 		return new Proposal(rs.getObject("id", UUID.class), rs.getString("feature"), rs.getString("kind"),
-				read(rs.getString("payload")), Proposal.State.valueOf(rs.getString("state")), read(rs.getString("result")),
-				rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
+				read(rs.getString("payload")), Proposal.State.valueOf(rs.getString("state")),
+				read(rs.getString("result")), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("expires_at").toInstant());
 	}
 

@@ -11,13 +11,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the Connect and Forge checks this app adds, in the servlet filter chain next to the library's own JWT
- * filter, and switches off the library's Forge filter that {@link ForgeInvocationTokenFilter} replaces.
+ * Registers the Connect and Forge checks this app adds, in the servlet filter chain next
+ * to the library's own JWT filter, and switches off the library's Forge filter that
+ * {@link ForgeInvocationTokenFilter} replaces.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectFilterConfiguration {
 
-	/** Checks run right before and right after the library's Connect JWT filter, which fills the security context. */
+	/**
+	 * Checks run right before and right after the library's Connect JWT filter, which
+	 * fills the security context.
+	 */
 	private static final int GUARD_ORDER_OFFSET = 1;
 
 	@Bean
@@ -49,8 +53,9 @@ class ConnectFilterConfiguration {
 	}
 
 	/**
-	 * The library registers its Forge filter unconditionally; it would re-download the JWKS on every bearer request
-	 * and overwrite the association made by {@link ForgeInvocationTokenFilter}.
+	 * The library registers its Forge filter unconditionally; it would re-download the
+	 * JWKS on every bearer request and overwrite the association made by
+	 * {@link ForgeInvocationTokenFilter}.
 	 */
 	@Bean
 	static BeanPostProcessor disableLibraryForgeFilter() {

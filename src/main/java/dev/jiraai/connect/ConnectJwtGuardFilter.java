@@ -21,12 +21,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Closes two holes the library leaves in Connect JWT authentication: it accepts a JWT without a {@code qsh} claim,
- * and it keeps accepting a site's tokens after {@code /uninstalled} (it only flips {@code addonInstalled}). Also lets
- * app APIs accept a token bound to the exact request besides a context token.
+ * Closes two holes the library leaves in Connect JWT authentication: it accepts a JWT
+ * without a {@code qsh} claim, and it keeps accepting a site's tokens after
+ * {@code /uninstalled} (it only flips {@code addonInstalled}). Also lets app APIs accept
+ * a token bound to the exact request besides a context token.
  * <p>
- * Runs right after the library's JWT filter, which has already verified the signature with the site's current
- * shared secret (so a secret rotated by a reinstall makes older tokens fail there).
+ * Runs right after the library's JWT filter, which has already verified the signature
+ * with the site's current shared secret (so a secret rotated by a reinstall makes older
+ * tokens fail there).
  */
 class ConnectJwtGuardFilter extends OncePerRequestFilter {
 
@@ -51,7 +53,8 @@ class ConnectJwtGuardFilter extends OncePerRequestFilter {
 		if (authentication instanceof AbstractAuthentication connect
 				&& connect.getPrincipal() instanceof AtlassianHostUser hostUser) {
 			if (!(connect.getCredentials() instanceof JWTClaimsSet claims) || claims.getClaim(QSH_CLAIM) == null) {
-				logger.info("Rejected a Connect JWT without a qsh claim for site {}", hostUser.getHost().getClientKey());
+				logger.info("Rejected a Connect JWT without a qsh claim for site {}",
+						hostUser.getHost().getClientKey());
 				SecurityContextHolder.clearContext();
 				this.responder.reject(request, response, "The Connect JWT has no 'qsh' claim.");
 				return;
@@ -69,8 +72,9 @@ class ConnectJwtGuardFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * App APIs are {@code @ContextJwt}: the library accepts only the {@code context-qsh} marker there. A token bound to
-	 * the exact API request (what a server-side caller signs) proves more, so it is accepted as a context token.
+	 * App APIs are {@code @ContextJwt}: the library accepts only the {@code context-qsh}
+	 * marker there. A token bound to the exact API request (what a server-side caller
+	 * signs) proves more, so it is accepted as a context token.
 	 */
 	private static void acceptRequestBoundTokenOnApi(HttpServletRequest request, AbstractAuthentication connect,
 			AtlassianHostUser hostUser, JWTClaimsSet claims) {

@@ -22,16 +22,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Looks at a Connect JWT before the library verifies it, to refuse what the library lets through or answers
- * inconsistently:
+ * Looks at a Connect JWT before the library verifies it, to refuse what the library lets
+ * through or answers inconsistently:
  * <ul>
- * <li>a token that does not parse, or is not signed ({@code alg: none}), is a failed authentication (401); the
- * library answers those with 400;</li>
- * <li>a signed install or uninstall must carry the {@code qsh} of the very lifecycle request it came with; the
- * library checks it only when the site is already known, so a first install would accept a signed token lifted
- * from another request.</li>
+ * <li>a token that does not parse, or is not signed ({@code alg: none}), is a failed
+ * authentication (401); the library answers those with 400;</li>
+ * <li>a signed install or uninstall must carry the {@code qsh} of the very lifecycle
+ * request it came with; the library checks it only when the site is already known, so a
+ * first install would accept a signed token lifted from another request.</li>
  * </ul>
- * This only adds refusals: signature, issuer, audience and expiry are still verified by the library afterwards.
+ * This only adds refusals: signature, issuer, audience and expiry are still verified by
+ * the library afterwards.
  */
 class ConnectJwtPrecheckFilter extends OncePerRequestFilter {
 
@@ -55,7 +56,8 @@ class ConnectJwtPrecheckFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<String> raw = rawJwt(request);
 		if (raw.isEmpty()) {
-			// Without a JWT, protected handlers and lifecycle calls are refused by the library itself.
+			// Without a JWT, protected handlers and lifecycle calls are refused by the
+			// library itself.
 			chain.doFilter(request, response);
 			return;
 		}

@@ -8,7 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the library's lifecycle events into this app's own, so no other module depends on the library's types.
+ * Turns the library's lifecycle events into this app's own, so no other module depends on
+ * the library's types.
  */
 @Component
 class ConnectLifecycleRelay {

@@ -20,14 +20,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates Forge remote calls ({@code Authorization: Bearer <FIT>}) and associates them with the Connect host of
- * the same installation, so that a controller written once for Connect context JWTs serves Forge Custom UI too.
+ * Authenticates Forge remote calls ({@code Authorization: Bearer <FIT>}) and associates
+ * them with the Connect host of the same installation, so that a controller written once
+ * for Connect context JWTs serves Forge Custom UI too.
  * <p>
- * Replaces the library's filter, which downloads the JWKS on every call, accepts tokens without expiry and leaves the
- * principal empty unless the handler is {@code @ForgeRemote}; a {@code @ForgeRemote} handler in turn refuses Connect
- * JWTs, which would force every endpoint to exist twice. The association is the library's own
- * ({@link ForgeConnectMappingService}, the one behind {@code @ForgeRemote(associateConnect = true)}). The Forge OAuth
- * tokens Forge sends along ({@code x-forge-oauth-user}, {@code x-forge-oauth-system}) are kept in the
+ * Replaces the library's filter, which downloads the JWKS on every call, accepts tokens
+ * without expiry and leaves the principal empty unless the handler is
+ * {@code @ForgeRemote}; a {@code @ForgeRemote} handler in turn refuses Connect JWTs,
+ * which would force every endpoint to exist twice. The association is the library's own
+ * ({@link ForgeConnectMappingService}, the one behind
+ * {@code @ForgeRemote(associateConnect = true)}). The Forge OAuth tokens Forge sends
+ * along ({@code x-forge-oauth-user}, {@code x-forge-oauth-system}) are kept in the
  * {@link ForgeApiContext} so that calls to Jira can be made as the user or as the app.
  */
 class ForgeInvocationTokenFilter extends OncePerRequestFilter {
@@ -64,7 +67,8 @@ class ForgeInvocationTokenFilter extends OncePerRequestFilter {
 		Optional<ForgeInvocationToken> token = this.tokens
 			.verify(authorization.substring(BEARER_PREFIX.length()).trim());
 		if (token.isEmpty()) {
-			// Not authenticated: protected handlers answer 401, public ones (descriptor, health) still work.
+			// Not authenticated: protected handlers answer 401, public ones (descriptor,
+			// health) still work.
 			chain.doFilter(request, response);
 			return;
 		}

@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
 /**
  * Verifies Forge Invocation Tokens (FIT) against Atlassian's JWKS.
  * <p>
- * The library downloads the JWKS on every bearer request and accepts tokens without an expiry; this verifier keeps
- * the key set in a cache with a bounded, rate-limited refresh (a token signed by an unknown key triggers at most one
- * refresh per interval) and requires {@code exp}, issuer {@code forge/invocation-token} and the Forge app
- * id as audience.
+ * The library downloads the JWKS on every bearer request and accepts tokens without an
+ * expiry; this verifier keeps the key set in a cache with a bounded, rate-limited refresh
+ * (a token signed by an unknown key triggers at most one refresh per interval) and
+ * requires {@code exp}, issuer {@code forge/invocation-token} and the Forge app id as
+ * audience.
  */
 @Component
 class ForgeInvocationTokens {
@@ -75,7 +76,8 @@ class ForgeInvocationTokens {
 
 	/**
 	 * Verifies a raw token.
-	 * @return the decoded token, or empty when it is not a valid FIT for this app (the reason is logged)
+	 * @return the decoded token, or empty when it is not a valid FIT for this app (the
+	 * reason is logged)
 	 */
 	Optional<ForgeInvocationToken> verify(String rawToken) {
 		if (!this.app.forgeEnabled()) {

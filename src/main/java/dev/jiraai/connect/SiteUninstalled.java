@@ -1,7 +1,8 @@
 package dev.jiraai.connect;
 
 /**
- * A Jira site uninstalled the app: its tokens are refused from now on and its data is due for deletion.
+ * A Jira site uninstalled the app: its tokens are refused from now on and its data is due
+ * for deletion.
  *
  * @param clientKey the Connect client key of the site
  * @param baseUrl the site's base URL

@@ -24,7 +24,8 @@ class StartupBanner {
 	@EventListener(ApplicationReadyEvent.class)
 	void announce() {
 		logger.info("Connect descriptor: {} (app key '{}'); Forge remote base URL: {}{}", this.app.descriptorUrl(),
-				this.app.key(), this.app.baseUrl(), this.app.forgeEnabled() ? "" : " (APP_ID not set: Forge calls are refused)");
+				this.app.key(), this.app.baseUrl(),
+				this.app.forgeEnabled() ? "" : " (APP_ID not set: Forge calls are refused)");
 	}
 
 }

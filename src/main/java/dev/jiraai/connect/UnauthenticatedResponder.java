@@ -13,7 +13,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the RFC 9457 answer of a request the Connect filters refuse before any controller runs.
+ * Writes the RFC 9457 answer of a request the Connect filters refuse before any
+ * controller runs.
  */
 @Component
 class UnauthenticatedResponder {

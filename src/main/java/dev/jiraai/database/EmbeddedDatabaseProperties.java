@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The embedded PostgreSQL used when {@code SPRING_DATASOURCE_URL} is not set.
  *
- * @param dataDirectory where its data persists between runs; empty for a throw-away database (tests)
+ * @param dataDirectory where its data persists between runs; empty for a throw-away
+ * database (tests)
  * @param port its port; 0 picks a free one
  * @param database the database the app uses in it
  */

@@ -1,6 +1,5 @@
 package dev.jiraai.database;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -10,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts an embedded PostgreSQL and points the app at it unless {@code spring.datasource.url} names another one, so
- * {@code ./mvnw spring-boot:run} works with no setup at all.
+ * Starts an embedded PostgreSQL and points the app at it unless
+ * {@code spring.datasource.url} names another one, so {@code ./mvnw spring-boot:run}
+ * works with no setup at all.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server started in-process from the binaries zonky ships in a jar.
  * <p>
- * With a data directory the data survives restarts (local runs). Without one, every application context of the JVM
- * shares one throw-away server and gets a fresh database in it: tests start in a fraction of the time and never see
- * each other's rows.
+ * With a data directory the data survives restarts (local runs). Without one, every
+ * application context of the JVM shares one throw-away server and gets a fresh database
+ * in it: tests start in a fraction of the time and never see each other's rows.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 

@@ -25,7 +25,8 @@ import jakarta.validation.constraints.Size;
  * @param dependsOn refs it depends on
  * @param complexity S, M or L for breakdown items, else {@code null}
  * @param missingInformation what the reporter should add
- * @param fields values of other fields the create screen asks for, by field id (an option field by its value's name)
+ * @param fields values of other fields the create screen asks for, by field id (an option
+ * field by its value's name)
  */
 public record Draft(@NotBlank @Size(max = 16) String ref, @NotBlank @Size(max = 255) String summary,
 		@NotBlank @Size(max = 255) String issueType, @Size(max = 255) String priority,

@@ -18,9 +18,10 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and checks a draft proposal's payload ({@code projectKey} and {@code drafts}): its shape with Bean
- * Validation, its batch structure (refs, parents, dependencies), and each issue against the project's create
- * metadata, so a missing required field is an inline error before anything is sent to Jira.
+ * Reads and checks a draft proposal's payload ({@code projectKey} and {@code drafts}):
+ * its shape with Bean Validation, its batch structure (refs, parents, dependencies), and
+ * each issue against the project's create metadata, so a missing required field is an
+ * inline error before anything is sent to Jira.
  */
 @Component
 class DraftChecks {
@@ -111,8 +112,8 @@ class DraftChecks {
 	}
 
 	static NewIssue newIssue(String projectKey, Draft draft, String parentKey) {
-		StringBuilder description = new StringBuilder(draft.descriptionMarkdown() == null ? ""
-				: draft.descriptionMarkdown().strip());
+		StringBuilder description = new StringBuilder(
+				draft.descriptionMarkdown() == null ? "" : draft.descriptionMarkdown().strip());
 		boolean criteriaInText = description.toString().toLowerCase().contains("acceptance criteria");
 		if (!draft.acceptanceCriteria().isEmpty() && !criteriaInText) {
 			description.append("\n\n## Acceptance criteria\n");

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Draft API: projects to draft in and what they allow, and drafting itself. Review, edit and creation go
- * through the proposal API ({@code PATCH} and {@code confirm}).
+ * The Draft API: projects to draft in and what they allow, and drafting itself. Review,
+ * edit and creation go through the proposal API ({@code PATCH} and {@code confirm}).
  */
 @RestController
 @ContextJwt
@@ -28,7 +28,10 @@ class DraftController {
 
 	@GetMapping("/api/projects")
 	List<ProjectView> projects(SiteUser user) {
-		return this.drafts.projects(user).stream().map(project -> new ProjectView(project.key(), project.name())).toList();
+		return this.drafts.projects(user)
+			.stream()
+			.map(project -> new ProjectView(project.key(), project.name()))
+			.toList();
 	}
 
 	@GetMapping("/api/projects/{projectKey}/create-options")

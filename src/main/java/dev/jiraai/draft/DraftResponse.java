@@ -9,7 +9,8 @@ import dev.jiraai.jira.IssueNotCreatable;
 /**
  * What was drafted, for review.
  *
- * @param proposalId the proposal to edit and confirm, for tickets and breakdowns; {@code null} for an analysis
+ * @param proposalId the proposal to edit and confirm, for tickets and breakdowns;
+ * {@code null} for an analysis
  * @param drafts the issues to create (a breakdown: the epic first)
  * @param analysis the requirement analysis, for that mode
  * @param similar existing issues that may be duplicates

@@ -31,13 +31,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Drafts issues from free text for a user: a ticket, an epic with its stories, or a requirement analysis.
+ * Drafts issues from free text for a user: a ticket, an epic with its stories, or a
+ * requirement analysis.
  * <p>
- * Everything the model may choose comes from the project's create metadata as the user sees it (issue types,
- * priorities, components), and what it chose is checked against it: an issue type or component that does not exist
- * is not kept, an assignee is only ever a real user found through Jira's user search, never an invented one. The
- * drafts are stored as a proposal; nothing is created until the user confirms it. Similar existing issues are
- * listed so duplicates can be spotted.
+ * Everything the model may choose comes from the project's create metadata as the user
+ * sees it (issue types, priorities, components), and what it chose is checked against it:
+ * an issue type or component that does not exist is not kept, an assignee is only ever a
+ * real user found through Jira's user search, never an invented one. The drafts are
+ * stored as a proposal; nothing is created until the user confirms it. Similar existing
+ * issues are listed so duplicates can be spotted.
  */
 @Service
 class DraftService {
@@ -46,10 +48,10 @@ class DraftService {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private static final Set<String> STOP_WORDS = Set.of("about", "after", "also", "because", "been", "before",
-			"being", "could", "does", "from", "have", "into", "just", "like", "more", "need", "needs", "should",
-			"some", "than", "that", "their", "them", "then", "there", "these", "they", "this", "when", "where",
-			"which", "while", "will", "with", "would", "your", "able", "want", "make");
+	private static final Set<String> STOP_WORDS = Set.of("about", "after", "also", "because", "been", "before", "being",
+			"could", "does", "from", "have", "into", "just", "like", "more", "need", "needs", "should", "some", "than",
+			"that", "their", "them", "then", "there", "these", "they", "this", "when", "where", "which", "while",
+			"will", "with", "would", "your", "able", "want", "make");
 
 	private final JiraMetadata metadata;
 
@@ -129,8 +131,8 @@ class DraftService {
 				person(user, request.projectKey(), ticket.assigneeHint()), ticket.assigneeHint(),
 				ticket.descriptionMarkdown(), ticket.acceptanceCriteria(), null, request.parentKey(), List.of(), null,
 				ticket.missingInformation(), Map.of());
-		return proposed(user, request.projectKey(), List.of(draft), similar(user, request.projectKey(),
-				ticket.summary()));
+		return proposed(user, request.projectKey(), List.of(draft),
+				similar(user, request.projectKey(), ticket.summary()));
 	}
 
 	private DraftResponse breakdown(SiteUser user, DraftRequest request, String projectText) {
@@ -148,8 +150,8 @@ class DraftService {
 		for (ModelOutputs.Item item : plan.items()) {
 			drafts.add(new Draft(item.ref(), item.summary(), pick(item.issueType(), itemTypes, "Story"), null,
 					List.of(), List.of(), null, null, item.descriptionMarkdown(), item.acceptanceCriteria(), "epic",
-					null, item.dependsOn().stream().filter(refs::contains).filter(ref -> !ref.equals(item.ref()))
-						.toList(),
+					null,
+					item.dependsOn().stream().filter(refs::contains).filter(ref -> !ref.equals(item.ref())).toList(),
 					item.complexity(), List.of(), Map.of()));
 		}
 		return proposed(user, request.projectKey(), drafts, similar(user, request.projectKey(), plan.epic().summary()));
@@ -158,13 +160,16 @@ class DraftService {
 	private DraftResponse analyse(SiteUser user, DraftRequest request, String projectText) {
 		Map<String, String> variables = Map.of("requirement", request.text(), "project", projectText, "context", "");
 		if ("json".equals(request.format())) {
-			JsonNode analysis = this.outputs.call(new AiCall(user.site(), user.accountId(), "draft",
-					"requirement_analyzer.system", "requirement_analyzer", variables), JsonNode.class).json();
-			return new DraftResponse(null, List.of(), new DraftResponse.Analysis(null, analysis), List.of(),
-					List.of());
+			JsonNode analysis = this.outputs
+				.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
+						"requirement_analyzer", variables), JsonNode.class)
+				.json();
+			return new DraftResponse(null, List.of(), new DraftResponse.Analysis(null, analysis), List.of(), List.of());
 		}
-		String markdown = this.gateway.call(new AiCall(user.site(), user.accountId(), "draft",
-				"requirement_analyzer.system", "requirement_analyzer_markdown", variables)).text();
+		String markdown = this.gateway
+			.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
+					"requirement_analyzer_markdown", variables))
+			.text();
 		return new DraftResponse(null, List.of(), new DraftResponse.Analysis(markdown, null), List.of(), List.of());
 	}
 
@@ -174,13 +179,17 @@ class DraftService {
 		return new DraftResponse(proposal.id(), drafts, null, similar, this.checks.problems(user, projectKey, drafts));
 	}
 
-	/** Existing issues of the project sharing the draft's most telling words, most overlapping first. */
+	/**
+	 * Existing issues of the project sharing the draft's most telling words, most
+	 * overlapping first.
+	 */
 	List<DraftResponse.Similar> similar(SiteUser user, String projectKey, String summary) {
 		List<String> terms = terms(summary);
 		Map<String, IssueSummary> found = new LinkedHashMap<>();
 		Map<String, Integer> hits = new LinkedHashMap<>();
 		for (String term : terms) {
-			String jql = "project = %s AND text ~ %s ORDER BY updated DESC".formatted(projectKey, JiraSearch.quote(term));
+			String jql = "project = %s AND text ~ %s ORDER BY updated DESC".formatted(projectKey,
+					JiraSearch.quote(term));
 			for (IssueSummary issue : this.search.search(JiraIdentity.of(user), jql, 10, null).issues()) {
 				found.putIfAbsent(issue.key(), issue);
 				hits.merge(issue.key(), 1, Integer::sum);
@@ -206,7 +215,10 @@ class DraftService {
 			.toList();
 	}
 
-	/** A person for a name the text suggested, only among users Jira says can be assigned in the project. */
+	/**
+	 * A person for a name the text suggested, only among users Jira says can be assigned
+	 * in the project.
+	 */
 	private Draft.Person person(SiteUser user, String projectKey, String hint) {
 		if (hint == null || hint.isBlank()) {
 			return null;
@@ -235,8 +247,8 @@ class DraftService {
 	}
 
 	private static String pickOrNull(String wanted, List<String> allowed) {
-		return wanted == null ? null : allowed.stream().filter(name -> name.equalsIgnoreCase(wanted)).findFirst()
-			.orElse(null);
+		return wanted == null ? null
+				: allowed.stream().filter(name -> name.equalsIgnoreCase(wanted)).findFirst().orElse(null);
 	}
 
 	private static List<String> labels(List<String> labels) {

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the confirmed drafts in Jira as the user: a breakdown's epic first, then its stories and tasks with the
- * epic as their parent. If a later issue fails, the ones created stay and the answer says which failed (the first
- * failing means nothing was created, and the proposal fails).
+ * Creates the confirmed drafts in Jira as the user: a breakdown's epic first, then its
+ * stories and tasks with the epic as their parent. If a later issue fails, the ones
+ * created stay and the answer says which failed (the first failing means nothing was
+ * created, and the proposal fails).
  */
 @Component
 class DraftWrites implements ProposalHandler {
@@ -68,7 +69,10 @@ class DraftWrites implements ProposalHandler {
 				}
 				logger.warn("Created {} of {} drafted issues; '{}' failed: {}", created.size(), drafts.size(),
 						draft.ref(), ex.getMessage());
-				failed.addObject().put("ref", draft.ref()).put("summary", draft.summary()).put("error", ex.getMessage());
+				failed.addObject()
+					.put("ref", draft.ref())
+					.put("summary", draft.summary())
+					.put("error", ex.getMessage());
 			}
 		}
 		ObjectNode result = json.createObjectNode();
@@ -76,9 +80,8 @@ class DraftWrites implements ProposalHandler {
 		result.set("failed", failed);
 		List<String> keys = new java.util.ArrayList<>();
 		created.forEach(issue -> keys.add(issue.path("key").asText()));
-		return new Outcome(result, String.join(",", keys),
-				"Created %s in %s from a draft%s".formatted(String.join(", ", keys), projectKey,
-						failed.isEmpty() ? "" : " (%d failed)".formatted(failed.size())));
+		return new Outcome(result, String.join(",", keys), "Created %s in %s from a draft%s".formatted(
+				String.join(", ", keys), projectKey, failed.isEmpty() ? "" : " (%d failed)".formatted(failed.size())));
 	}
 
 }

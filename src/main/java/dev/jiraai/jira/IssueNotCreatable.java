@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An issue was not sent to Jira because its create screen would refuse it: the problems name each field, what is
- * wrong and the values it accepts, so a user (or the model) can fix them instead of reading a Jira 400.
+ * An issue was not sent to Jira because its create screen would refuse it: the problems
+ * name each field, what is wrong and the values it accepts, so a user (or the model) can
+ * fix them instead of reading a Jira 400.
  */
 public class IssueNotCreatable extends RuntimeException {
 

@@ -16,11 +16,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
- * Comments, added as the user (so Jira checks that they may comment, and shows them as the author), written as
- * Markdown and sent as ADF with real {@code mention} nodes for {@code @[Name](accountId)}.
+ * Comments, added as the user (so Jira checks that they may comment, and shows them as
+ * the author), written as Markdown and sent as ADF with real {@code mention} nodes for
+ * {@code @[Name](accountId)}.
  * <p>
- * A comment is stamped with a client-generated request id (comment property {@value JiraIssues#REQUEST_PROPERTY}):
- * when the response is lost, the issue's latest comments are read to find it instead of posting it twice.
+ * A comment is stamped with a client-generated request id (comment property
+ * {@value JiraIssues#REQUEST_PROPERTY}): when the response is lost, the issue's latest
+ * comments are read to find it instead of posting it twice.
  */
 @Service
 public class JiraComments {
@@ -42,7 +44,8 @@ public class JiraComments {
 	/**
 	 * Adds a comment as the user, once.
 	 * @param markdown the comment; mentions written {@code @[Name](accountId)}
-	 * @throws JiraException.NotFound when the issue does not exist or the user may not see it
+	 * @throws JiraException.NotFound when the issue does not exist or the user may not
+	 * see it
 	 * @throws JiraException.Forbidden when the user may not comment
 	 */
 	public PostedComment add(SiteUser user, String issueKey, String markdown) {
@@ -66,7 +69,8 @@ public class JiraComments {
 				logger.info("Comment on {} lost its response; found it by its request id", issueKey);
 				return new PostedComment(existing.get(), issueKey);
 			}
-			// Comments are read back without an index, so not finding it means it was not added.
+			// Comments are read back without an index, so not finding it means it was not
+			// added.
 			JsonNode posted = this.http.send("add comment", who, HttpMethod.POST, JiraHttp.uri(COMMENTS, issueKey),
 					body, false);
 			return new PostedComment(JiraJson.text(posted, "id"), issueKey);

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Jira call failed; subclasses say how. Carries Jira's own messages ({@code errorMessages} and the per-field
- * {@code errors}) so they can be shown to the user as Jira phrased them.
+ * A Jira call failed; subclasses say how. Carries Jira's own messages
+ * ({@code errorMessages} and the per-field {@code errors}) so they can be shown to the
+ * user as Jira phrased them.
  */
 public abstract sealed class JiraException extends RuntimeException
 		permits JiraException.NotFound, JiraException.Forbidden, JiraException.Unauthorized, JiraException.Rejected,
@@ -59,7 +60,10 @@ public abstract sealed class JiraException extends RuntimeException
 		return text.toString();
 	}
 
-	/** 404: the thing does not exist, or the caller may not see it (Jira does not tell which). */
+	/**
+	 * 404: the thing does not exist, or the caller may not see it (Jira does not tell
+	 * which).
+	 */
 	public static final class NotFound extends JiraException {
 
 		NotFound(String operation, List<String> messages, Throwable cause) {
@@ -78,7 +82,10 @@ public abstract sealed class JiraException extends RuntimeException
 
 	}
 
-	/** 401: Jira did not accept the app's credentials (site uninstalled, user consent missing...). */
+	/**
+	 * 401: Jira did not accept the app's credentials (site uninstalled, user consent
+	 * missing...).
+	 */
 	public static final class Unauthorized extends JiraException {
 
 		Unauthorized(String operation, List<String> messages, Throwable cause) {
@@ -92,8 +99,7 @@ public abstract sealed class JiraException extends RuntimeException
 	public static final class Rejected extends JiraException {
 
 		Rejected(String operation, int status, List<String> messages, Map<String, String> errors, Throwable cause) {
-			super(operation, status, describe(operation, "invalid request", messages, errors), messages, errors,
-					cause);
+			super(operation, status, describe(operation, "invalid request", messages, errors), messages, errors, cause);
 		}
 
 	}
@@ -116,7 +122,10 @@ public abstract sealed class JiraException extends RuntimeException
 
 	}
 
-	/** Jira answered 5xx, or could not be reached, after the retries that were safe to make. */
+	/**
+	 * Jira answered 5xx, or could not be reached, after the retries that were safe to
+	 * make.
+	 */
 	public static final class Unavailable extends JiraException {
 
 		Unavailable(String operation, int status, String detail, Throwable cause) {

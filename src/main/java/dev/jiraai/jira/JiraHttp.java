@@ -28,8 +28,9 @@ import org.springframework.web.client.RestTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The HTTP boundary of the Jira client: picks the credentials of the identity a call is made as, retries what may be
- * retried, and turns failures into {@link JiraException}s carrying Jira's own messages.
+ * The HTTP boundary of the Jira client: picks the credentials of the identity a call is
+ * made as, retries what may be retried, and turns failures into {@link JiraException}s
+ * carrying Jira's own messages.
  */
 @Component
 class JiraHttp {
@@ -53,7 +54,10 @@ class JiraHttp {
 		this.json = json;
 	}
 
-	/** Builds a relative request URI from a template, its variables and query parameters (null values left out). */
+	/**
+	 * Builds a relative request URI from a template, its variables and query parameters
+	 * (null values left out).
+	 */
 	static URI uri(String template, Map<String, ?> query, Object... variables) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(template);
 		query.forEach((name, value) -> {
@@ -75,8 +79,9 @@ class JiraHttp {
 
 	/**
 	 * A write.
-	 * @param idempotent whether sending it twice does no harm (PUT of a field, a transition); when not, an ambiguous
-	 * failure is reported as {@link OutcomeUnknown} rather than retried
+	 * @param idempotent whether sending it twice does no harm (PUT of a field, a
+	 * transition); when not, an ambiguous failure is reported as {@link OutcomeUnknown}
+	 * rather than retried
 	 * @return the response body, or {@code null} for an empty one
 	 */
 	JsonNode send(String operation, JiraIdentity who, HttpMethod method, URI uri, Object body, boolean idempotent) {
@@ -129,7 +134,9 @@ class JiraHttp {
 			JsonNode body = this.json.readTree(ex.getResponseBodyAsString());
 			if (body != null) {
 				body.path("errorMessages").forEach(message -> messages.add(message.asText()));
-				body.path("errors").properties().forEach(error -> errors.put(error.getKey(), error.getValue().asText()));
+				body.path("errors")
+					.properties()
+					.forEach(error -> errors.put(error.getKey(), error.getValue().asText()));
 				if (body.hasNonNull("message") && messages.isEmpty()) {
 					messages.add(body.path("message").asText());
 				}
@@ -175,8 +182,9 @@ class JiraHttp {
 	}
 
 	/**
-	 * A non-idempotent call failed in a way that leaves unknown whether Jira carried it out (connection lost, timeout,
-	 * 5xx other than 503). The caller resolves it, e.g. by looking for the request id it stamped on what it created.
+	 * A non-idempotent call failed in a way that leaves unknown whether Jira carried it
+	 * out (connection lost, timeout, 5xx other than 503). The caller resolves it, e.g. by
+	 * looking for the request id it stamped on what it created.
 	 */
 	static final class OutcomeUnknown extends RuntimeException {
 

@@ -4,8 +4,9 @@ import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
 
 /**
- * Who a Jira call is made as. The user, for everything shown to them or done for them, so that Jira's own permissions
- * decide; the app, for background work that no user is waiting on.
+ * Who a Jira call is made as. The user, for everything shown to them or done for them, so
+ * that Jira's own permissions decide; the app, for background work that no user is
+ * waiting on.
  */
 public sealed interface JiraIdentity {
 
@@ -24,7 +25,8 @@ public sealed interface JiraIdentity {
 	}
 
 	/**
-	 * As a user: Connect's OAuth 2.0 JWT bearer grant (ACT_AS_USER) or, under Forge, the Forge user token.
+	 * As a user: Connect's OAuth 2.0 JWT bearer grant (ACT_AS_USER) or, under Forge, the
+	 * Forge user token.
 	 *
 	 * @param user the acting user
 	 */

@@ -29,24 +29,29 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues: read one with its context, create, edit, and read or write issue entity properties.
+ * Issues: read one with its context, create, edit, and read or write issue entity
+ * properties.
  * <p>
- * Identity per operation: {@link #get} as the given identity (the user when the issue is shown to them, so a user
- * who may not see it gets {@link JiraException.NotFound}; the app for background work); {@link #create} and
- * {@link #edit} always as the user, so Jira's permissions decide; properties as the given identity. Nothing here is
- * cached: issues change.
+ * Identity per operation: {@link #get} as the given identity (the user when the issue is
+ * shown to them, so a user who may not see it gets {@link JiraException.NotFound}; the
+ * app for background work); {@link #create} and {@link #edit} always as the user, so
+ * Jira's permissions decide; properties as the given identity. Nothing here is cached:
+ * issues change.
  * <p>
- * A create is validated against the project's create metadata before it is sent ({@link IssueNotCreatable} names
- * what is missing or not allowed), and is stamped with a client-generated request id (issue property
- * {@value #REQUEST_PROPERTY}): if the response is lost, the issue is looked up by that id instead of being created
- * twice.
+ * A create is validated against the project's create metadata before it is sent
+ * ({@link IssueNotCreatable} names what is missing or not allowed), and is stamped with a
+ * client-generated request id (issue property {@value #REQUEST_PROPERTY}): if the
+ * response is lost, the issue is looked up by that id instead of being created twice.
  */
 @Service
 public class JiraIssues {
 
 	private static final Logger logger = LoggerFactory.getLogger(JiraIssues.class);
 
-	/** The issue property that carries the app's request id of a create, indexed for JQL in the descriptor. */
+	/**
+	 * The issue property that carries the app's request id of a create, indexed for JQL
+	 * in the descriptor.
+	 */
 	public static final String REQUEST_PROPERTY = "com.jiraai.request";
 
 	private static final String ISSUE = "/rest/api/3/issue/{issueIdOrKey}";
@@ -79,8 +84,10 @@ public class JiraIssues {
 	}
 
 	/**
-	 * An issue with its context: description, people, parent, subtasks, links and comments.
-	 * @throws JiraException.NotFound when it does not exist or the identity may not see it
+	 * An issue with its context: description, people, parent, subtasks, links and
+	 * comments.
+	 * @throws JiraException.NotFound when it does not exist or the identity may not see
+	 * it
 	 */
 	public JiraIssue get(JiraIdentity who, String issueKey) {
 		JsonNode issue = this.http.get("get issue", who, JiraHttp.uri(ISSUE, Map.of("fields", ISSUE_FIELDS), issueKey));
@@ -104,18 +111,20 @@ public class JiraIssues {
 		JsonNode description = fields.path("description");
 		return new JiraIssue(JiraJson.text(issue, "id"), JiraJson.text(issue, "key"),
 				JiraJson.text(fields.path("project"), "key"), JiraJson.text(fields, "summary"),
-				description.isNull() || description.isMissingNode() ? null : description, JiraJson.markdown(description),
-				JiraJson.issueType(fields.path("issuetype")), JiraJson.status(fields.path("status")),
-				JiraJson.priority(fields.path("priority")), JiraJson.texts(fields.path("labels")),
-				JiraJson.texts(fields.path("components")), JiraJson.user(fields.path("assignee")),
-				JiraJson.user(fields.path("reporter")), JiraJson.time(fields.path("created")),
-				JiraJson.time(fields.path("updated")), JiraJson.issueRef(fields.path("parent")), List.copyOf(subtasks),
-				List.copyOf(links), List.copyOf(comments));
+				description.isNull() || description.isMissingNode() ? null : description,
+				JiraJson.markdown(description), JiraJson.issueType(fields.path("issuetype")),
+				JiraJson.status(fields.path("status")), JiraJson.priority(fields.path("priority")),
+				JiraJson.texts(fields.path("labels")), JiraJson.texts(fields.path("components")),
+				JiraJson.user(fields.path("assignee")), JiraJson.user(fields.path("reporter")),
+				JiraJson.time(fields.path("created")), JiraJson.time(fields.path("updated")),
+				JiraJson.issueRef(fields.path("parent")), List.copyOf(subtasks), List.copyOf(links),
+				List.copyOf(comments));
 	}
 
 	/**
 	 * Creates an issue as the user, once.
-	 * @throws IssueNotCreatable when the project's create screen would refuse it (nothing is sent)
+	 * @throws IssueNotCreatable when the project's create screen would refuse it (nothing
+	 * is sent)
 	 * @throws JiraException when Jira refuses it or cannot be reached
 	 */
 	public CreatedIssue create(SiteUser user, NewIssue issue) {
@@ -151,7 +160,10 @@ public class JiraIssues {
 		return new CreatedIssue(id, key, URI.create(site + "/browse/" + key));
 	}
 
-	/** Looks for the issue a create stamped with this request id, giving Jira's index a moment to catch up. */
+	/**
+	 * Looks for the issue a create stamped with this request id, giving Jira's index a
+	 * moment to catch up.
+	 */
 	private Optional<IssueSummary> findByRequestId(JiraIdentity who, String requestId) {
 		String jql = "issue.property[%s].requestId = %s".formatted(REQUEST_PROPERTY, JiraSearch.quote(requestId));
 		for (Duration delay : LOOKUP_DELAYS) {
@@ -165,8 +177,9 @@ public class JiraIssues {
 	}
 
 	/**
-	 * What the project's create screen would refuse in this issue, without sending anything: an empty list means it
-	 * can be created (Jira may still refuse it for reasons the metadata does not show).
+	 * What the project's create screen would refuse in this issue, without sending
+	 * anything: an empty list means it can be created (Jira may still refuse it for
+	 * reasons the metadata does not show).
 	 */
 	public List<IssueNotCreatable.Problem> problems(SiteUser user, NewIssue issue) {
 		try {
@@ -185,8 +198,8 @@ public class JiraIssues {
 			problems.add(new IssueNotCreatable.Problem("summary", "Summary", "is required", List.of()));
 		}
 		else if (issue.summary().length() > 255) {
-			problems.add(new IssueNotCreatable.Problem("summary", "Summary", "is longer than 255 characters",
-					List.of()));
+			problems
+				.add(new IssueNotCreatable.Problem("summary", "Summary", "is longer than 255 characters", List.of()));
 		}
 		Optional<IssueType> type = this.metadata.createIssueType(who, issue.projectKey(), issue.issueType());
 		if (type.isEmpty()) {
@@ -225,8 +238,9 @@ public class JiraIssues {
 		issue.otherFields().forEach((id, value) -> fields.put(id, otherField(screen, id, value, problems)));
 		for (String id : fields.keySet()) {
 			if (!ALWAYS_SET.contains(id) && screen.stream().noneMatch(field -> field.fieldId().equals(id))) {
-				problems.add(new IssueNotCreatable.Problem(id, id, "is not on the create screen of %s in %s"
-					.formatted(type.get().name(), issue.projectKey()), List.of()));
+				problems.add(new IssueNotCreatable.Problem(id, id,
+						"is not on the create screen of %s in %s".formatted(type.get().name(), issue.projectKey()),
+						List.of()));
 			}
 		}
 		for (CreateField field : screen) {
@@ -241,14 +255,18 @@ public class JiraIssues {
 		return fields;
 	}
 
-	/** A value of a field with allowed values, by id, as Jira wants it; a problem when it is not allowed. */
+	/**
+	 * A value of a field with allowed values, by id, as Jira wants it; a problem when it
+	 * is not allowed.
+	 */
 	private static Object resolve(List<CreateField> screen, String fieldId, String nameOrId,
 			List<IssueNotCreatable.Problem> problems) {
 		Optional<CreateField> field = screen.stream().filter(f -> f.fieldId().equals(fieldId)).findFirst();
 		if (field.isEmpty() || !field.get().restricted()) {
 			return Map.of("name", nameOrId);
 		}
-		return JiraMetadata.allowed(field.get(), nameOrId).<Object>map(value -> Map.of("id", value.id()))
+		return JiraMetadata.allowed(field.get(), nameOrId)
+			.<Object>map(value -> Map.of("id", value.id()))
 			.orElseGet(() -> {
 				problems.add(new IssueNotCreatable.Problem(fieldId, field.get().name(),
 						"does not allow '%s'".formatted(nameOrId),
@@ -300,8 +318,7 @@ public class JiraIssues {
 	/** An issue entity property's value, if it is set. */
 	public Optional<JsonNode> property(JiraIdentity who, String issueKey, String propertyKey) {
 		try {
-			JsonNode property = this.http.get("get issue property", who,
-					JiraHttp.uri(PROPERTY, issueKey, propertyKey));
+			JsonNode property = this.http.get("get issue property", who, JiraHttp.uri(PROPERTY, issueKey, propertyKey));
 			return Optional.ofNullable(property.get("value"));
 		}
 		catch (JiraException.NotFound ex) {

@@ -21,7 +21,8 @@ import dev.jiraai.jira.payload.Priority;
 import dev.jiraai.jira.payload.Project;
 
 /**
- * Reads Jira's wire JSON into the client's records, tolerating the fields Jira leaves out.
+ * Reads Jira's wire JSON into the client's records, tolerating the fields Jira leaves
+ * out.
  */
 final class JiraJson {
 
@@ -126,7 +127,10 @@ final class JiraJson {
 				node.path("hasDefaultValue").asBoolean(false));
 	}
 
-	/** Allowed values come as priorities and components ({@code name}) or options ({@code value}). */
+	/**
+	 * Allowed values come as priorities and components ({@code name}) or options
+	 * ({@code value}).
+	 */
 	static AllowedValue allowedValue(JsonNode node) {
 		String name = node.hasNonNull("name") ? text(node, "name") : text(node, "value");
 		return new AllowedValue(text(node, "id"), name);

@@ -23,19 +23,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Site metadata: projects, issue types, statuses, priorities, fields and create metadata, cached in Caffeine.
+ * Site metadata: projects, issue types, statuses, priorities, fields and create metadata,
+ * cached in Caffeine.
  * <p>
  * Identity and caching per operation:
  * <ul>
- * <li>{@link #issueTypes}, {@link #statuses}, {@link #fields}: the same for every user of a site, read as the app and
- * cached per site ({@code jira-ai.jira.cache.site-ttl}).</li>
- * <li>{@link #projects}, {@link #projectStatuses}, {@link #createIssueTypes}, {@link #createFields},
- * {@link #priorities}: what the caller may see or create depends on their permissions, so they are read as the given
- * identity and cached per site <em>and</em> account ({@code jira-ai.jira.cache.user-ttl}); one user's answer is
- * never served to another.</li>
+ * <li>{@link #issueTypes}, {@link #statuses}, {@link #fields}: the same for every user of
+ * a site, read as the app and cached per site ({@code jira-ai.jira.cache.site-ttl}).</li>
+ * <li>{@link #projects}, {@link #projectStatuses}, {@link #createIssueTypes},
+ * {@link #createFields}, {@link #priorities}: what the caller may see or create depends
+ * on their permissions, so they are read as the given identity and cached per site
+ * <em>and</em> account ({@code jira-ai.jira.cache.user-ttl}); one user's answer is never
+ * served to another.</li>
  * </ul>
- * Priorities come from the create metadata of a project (what its create screen allows): the site-wide
- * {@code GET /priority} and {@code /priority/search} are deprecated, and the priority scheme API needs admin scope.
+ * Priorities come from the create metadata of a project (what its create screen allows):
+ * the site-wide {@code GET /priority} and {@code /priority/search} are deprecated, and
+ * the priority scheme API needs admin scope.
  */
 @Service
 public class JiraMetadata {
@@ -116,7 +119,9 @@ public class JiraMetadata {
 		});
 	}
 
-	/** The statuses of a project's workflows, across its issue types, without duplicates. */
+	/**
+	 * The statuses of a project's workflows, across its issue types, without duplicates.
+	 */
 	public List<JiraStatus> projectStatuses(JiraIdentity who, String projectKey) {
 		return userCached(who, "projectStatuses|" + projectKey, () -> {
 			List<JiraStatus> statuses = new ArrayList<>();
@@ -148,8 +153,8 @@ public class JiraMetadata {
 			List<IssueType> types = new ArrayList<>();
 			int startAt = 0;
 			while (true) {
-				JsonNode page = this.http.get("read create metadata", who, JiraHttp.uri(CREATE_ISSUE_TYPES,
-						Map.of("startAt", startAt, "maxResults", PAGE), projectKey));
+				JsonNode page = this.http.get("read create metadata", who,
+						JiraHttp.uri(CREATE_ISSUE_TYPES, Map.of("startAt", startAt, "maxResults", PAGE), projectKey));
 				JsonNode values = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
 				values.forEach(type -> types.add(JiraJson.issueType(type)));
 				startAt += values.size();
@@ -179,8 +184,8 @@ public class JiraMetadata {
 	}
 
 	/**
-	 * The priorities an issue of the project can have (from its create screen; empty when the screen has no priority
-	 * field).
+	 * The priorities an issue of the project can have (from its create screen; empty when
+	 * the screen has no priority field).
 	 */
 	public List<Priority> priorities(JiraIdentity who, String projectKey) {
 		List<IssueType> types = createIssueTypes(who, projectKey);
@@ -199,7 +204,10 @@ public class JiraMetadata {
 		return List.of();
 	}
 
-	/** Resolves an issue type by name or id among the types the caller can create in the project. */
+	/**
+	 * Resolves an issue type by name or id among the types the caller can create in the
+	 * project.
+	 */
 	public Optional<IssueType> createIssueType(JiraIdentity who, String projectKey, String nameOrId) {
 		return createIssueTypes(who, projectKey).stream()
 			.filter(type -> type.id().equals(nameOrId) || type.name().equalsIgnoreCase(nameOrId))
@@ -236,7 +244,8 @@ public class JiraMetadata {
 
 	@SuppressWarnings("unchecked")
 	private <T> T userCached(JiraIdentity who, String what, Supplier<T> load) {
-		// The cache key of the app identity is the bare client key: give it its own partition.
+		// The cache key of the app identity is the bare client key: give it its own
+		// partition.
 		String partition = (who instanceof JiraIdentity.AsApp) ? who.cacheKey() + "|app" : who.cacheKey();
 		return (T) this.userCache.get(partition + "|" + what, key -> load.get());
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the app talks to Jira Cloud. Connect and read timeouts are Spring Boot's {@code spring.http.client.*}, which
- * every client of the Connect library is built with.
+ * How the app talks to Jira Cloud. Connect and read timeouts are Spring Boot's
+ * {@code spring.http.client.*}, which every client of the Connect library is built with.
  *
  * @param retry retries of rate-limited and unavailable calls
  * @param cache caching of site metadata
@@ -21,9 +21,10 @@ public record JiraProperties(@DefaultValue Retry retry, @DefaultValue Cache cach
 	 * Retries.
 	 *
 	 * @param maxAttempts attempts in all, the first included
-	 * @param initialBackoff the wait before the first retry when Jira gives no {@code Retry-After}; doubled each
-	 * time, with jitter
-	 * @param maxWait the longest single wait; a {@code Retry-After} beyond it is not waited out but reported
+	 * @param initialBackoff the wait before the first retry when Jira gives no
+	 * {@code Retry-After}; doubled each time, with jitter
+	 * @param maxWait the longest single wait; a {@code Retry-After} beyond it is not
+	 * waited out but reported
 	 */
 	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("PT0.5S") Duration initialBackoff,
 			@DefaultValue("PT30S") Duration maxWait) {
@@ -32,9 +33,10 @@ public record JiraProperties(@DefaultValue Retry retry, @DefaultValue Cache cach
 	/**
 	 * Metadata caches.
 	 *
-	 * @param siteTtl how long metadata the same for every user of a site (priorities, statuses, fields, issue types) is
-	 * kept
-	 * @param userTtl how long metadata that depends on the user's permissions (projects, create metadata) is kept
+	 * @param siteTtl how long metadata the same for every user of a site (priorities,
+	 * statuses, fields, issue types) is kept
+	 * @param userTtl how long metadata that depends on the user's permissions (projects,
+	 * create metadata) is kept
 	 * @param maxEntries the bound of each cache
 	 */
 	public record Cache(@DefaultValue("PT10M") Duration siteTtl, @DefaultValue("PT2M") Duration userTtl,

@@ -21,13 +21,15 @@ import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * When a failed Jira call is tried again, and after how long (Resilience4j does the looping).
+ * When a failed Jira call is tried again, and after how long (Resilience4j does the
+ * looping).
  * <p>
- * 429 and 503 mean Jira did not process the request: they are retried for every call, after {@code Retry-After} (or
- * {@code X-RateLimit-Reset}) when Jira sends it, else after an exponential backoff with jitter. Other 5xx and
- * connection failures leave the outcome unknown: they are retried only for idempotent calls; a create or a comment
- * is never sent twice blindly (its caller resolves the outcome instead). A wait longer than the configured maximum
- * is not waited out.
+ * 429 and 503 mean Jira did not process the request: they are retried for every call,
+ * after {@code Retry-After} (or {@code X-RateLimit-Reset}) when Jira sends it, else after
+ * an exponential backoff with jitter. Other 5xx and connection failures leave the outcome
+ * unknown: they are retried only for idempotent calls; a create or a comment is never
+ * sent twice blindly (its caller resolves the outcome instead). A wait longer than the
+ * configured maximum is not waited out.
  */
 class JiraRetryPolicy {
 
@@ -76,7 +78,10 @@ class JiraRetryPolicy {
 		return idempotentCall && failure instanceof ResourceAccessException;
 	}
 
-	/** The wait before the next attempt: what Jira asked for, else exponential backoff with jitter. */
+	/**
+	 * The wait before the next attempt: what Jira asked for, else exponential backoff
+	 * with jitter.
+	 */
 	Duration waitBefore(int attempt, Throwable failure) {
 		if (failure instanceof HttpStatusCodeException http) {
 			Optional<Duration> asked = serverWait(http);
@@ -89,7 +94,10 @@ class JiraRetryPolicy {
 		return Duration.ofMillis(Math.min(jittered, this.properties.maxWait().toMillis()));
 	}
 
-	/** {@code Retry-After} in seconds or as an HTTP date, else {@code X-RateLimit-Reset} as an ISO timestamp. */
+	/**
+	 * {@code Retry-After} in seconds or as an HTTP date, else {@code X-RateLimit-Reset}
+	 * as an ISO timestamp.
+	 */
 	static Optional<Duration> serverWait(HttpStatusCodeException http) {
 		HttpHeaders headers = http.getResponseHeaders();
 		if (headers == null) {
@@ -102,8 +110,8 @@ class JiraRetryPolicy {
 			}
 			catch (NumberFormatException ex) {
 				try {
-					return Optional.of(untilNow(ZonedDateTime.parse(retryAfter.trim(),
-							DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+					return Optional.of(untilNow(
+							ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
 				}
 				catch (DateTimeParseException ignored) {
 					// Fall through to X-RateLimit-Reset.

@@ -15,19 +15,24 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
- * JQL search through the enhanced search endpoint ({@code POST /rest/api/3/search/jql}, paged by
- * {@code nextPageToken}, with explicit fields); never the removed {@code /rest/api/3/search}.
+ * JQL search through the enhanced search endpoint ({@code POST /rest/api/3/search/jql},
+ * paged by {@code nextPageToken}, with explicit fields); never the removed
+ * {@code /rest/api/3/search}.
  * <p>
- * Identity: searches shown to a user run as that user, so results are exactly what Jira lets them see
- * ({@link #search}, {@link #searchAll} with a user identity, {@link #myIssues}); background lookups run as the app.
- * Nothing is cached: results depend on the caller and change all the time.
+ * Identity: searches shown to a user run as that user, so results are exactly what Jira
+ * lets them see ({@link #search}, {@link #searchAll} with a user identity,
+ * {@link #myIssues}); background lookups run as the app. Nothing is cached: results
+ * depend on the caller and change all the time.
  */
 @Service
 public class JiraSearch {
 
 	private static final String SEARCH = "/rest/api/3/search/jql";
 
-	/** The fields of {@link IssueSummary}, asked for explicitly (the endpoint returns only ids by default). */
+	/**
+	 * The fields of {@link IssueSummary}, asked for explicitly (the endpoint returns only
+	 * ids by default).
+	 */
 	static final List<String> SUMMARY_FIELDS = List.of("summary", "status", "issuetype", "priority", "assignee",
 			"updated");
 
@@ -60,7 +65,9 @@ public class JiraSearch {
 		return new SearchPage(List.copyOf(issues), next);
 	}
 
-	/** Every issue matching the JQL, up to {@code limit}, following {@code nextPageToken}. */
+	/**
+	 * Every issue matching the JQL, up to {@code limit}, following {@code nextPageToken}.
+	 */
 	public List<IssueSummary> searchAll(JiraIdentity who, String jql, int limit) {
 		List<IssueSummary> issues = new ArrayList<>();
 		String token = null;

@@ -15,9 +15,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 
 /**
- * Workflow transitions: the ones Jira offers for an issue now (read as the given identity, with the fields their
- * screens require), and moving an issue as the user, only along a transition Jira offers and with every field its
- * screen requires; what is missing is named with its allowed values ({@link TransitionNotPossible}).
+ * Workflow transitions: the ones Jira offers for an issue now (read as the given
+ * identity, with the fields their screens require), and moving an issue as the user, only
+ * along a transition Jira offers and with every field its screen requires; what is
+ * missing is named with its allowed values ({@link TransitionNotPossible}).
  */
 @Service
 public class JiraTransitions {
@@ -30,7 +31,10 @@ public class JiraTransitions {
 		this.http = http;
 	}
 
-	/** The transitions Jira offers for the issue now, with the fields their screens require. */
+	/**
+	 * The transitions Jira offers for the issue now, with the fields their screens
+	 * require.
+	 */
 	public List<Transition> available(JiraIdentity who, String issueKey) {
 		JsonNode answer = this.http.get("list transitions", who,
 				JiraHttp.uri(TRANSITIONS, Map.of("expand", "transitions.fields"), issueKey));
@@ -53,10 +57,11 @@ public class JiraTransitions {
 	/**
 	 * Moves the issue along a transition, as the user.
 	 * @param transition the transition's id, name, or the name of the status it leads to
-	 * @param fields values for the transition screen's fields by id; a field with allowed values takes a name (e.g.
-	 * {@code resolution} to {@code Done})
+	 * @param fields values for the transition screen's fields by id; a field with allowed
+	 * values takes a name (e.g. {@code resolution} to {@code Done})
 	 * @return the transition made
-	 * @throws TransitionNotPossible when it is not offered, or required fields are missing
+	 * @throws TransitionNotPossible when it is not offered, or required fields are
+	 * missing
 	 */
 	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields) {
 		JiraIdentity who = JiraIdentity.of(user);
@@ -93,16 +98,18 @@ public class JiraTransitions {
 		}
 		catch (JiraException.Rejected ex) {
 			if (!ex.fieldErrors().isEmpty()) {
-				// The screen asked for more than the transition metadata said: report the fields Jira named.
-				throw TransitionNotPossible.needsFields(issueKey, chosen.name(), ex.fieldErrors()
-					.keySet()
-					.stream()
-					.map(id -> chosen.requiredFields()
-						.stream()
-						.filter(field -> field.id().equals(id))
-						.findFirst()
-						.orElse(new TransitionField(id, id, List.of())))
-					.toList());
+				// The screen asked for more than the transition metadata said: report the
+				// fields Jira named.
+				throw TransitionNotPossible.needsFields(issueKey, chosen.name(),
+						ex.fieldErrors()
+							.keySet()
+							.stream()
+							.map(id -> chosen.requiredFields()
+								.stream()
+								.filter(field -> field.id().equals(id))
+								.findFirst()
+								.orElse(new TransitionField(id, id, List.of())))
+							.toList());
 			}
 			throw ex;
 		}

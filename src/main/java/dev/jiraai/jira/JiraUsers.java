@@ -11,9 +11,10 @@ import dev.jiraai.jira.payload.JiraUser;
 import org.springframework.stereotype.Service;
 
 /**
- * Users by account id and display name (never e-mail, which Jira hides for most people): search, assignable users,
- * and the caller themselves. Read as the given identity (the user when the answer is shown to them, since user
- * browsing is a permission), not cached.
+ * Users by account id and display name (never e-mail, which Jira hides for most people):
+ * search, assignable users, and the caller themselves. Read as the given identity (the
+ * user when the answer is shown to them, since user browsing is a permission), not
+ * cached.
  */
 @Service
 public class JiraUsers {
@@ -45,7 +46,8 @@ public class JiraUsers {
 		}
 		parameters.put("startAt", startAt);
 		parameters.put("maxResults", maxResults);
-		JsonNode users = this.http.get("search users", who, JiraHttp.uri(listAll ? ALL_USERS : USER_SEARCH, parameters));
+		JsonNode users = this.http.get("search users", who,
+				JiraHttp.uri(listAll ? ALL_USERS : USER_SEARCH, parameters));
 		return people(users);
 	}
 

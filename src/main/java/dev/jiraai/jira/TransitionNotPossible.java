@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 import dev.jiraai.jira.payload.TransitionField;
 
 /**
- * A transition was not sent to Jira, or Jira refused it: either it is not offered for the issue now, or its screen
- * requires fields that were not given (named with their allowed values).
+ * A transition was not sent to Jira, or Jira refused it: either it is not offered for the
+ * issue now, or its screen requires fields that were not given (named with their allowed
+ * values).
  */
 public class TransitionNotPossible extends RuntimeException {
 
@@ -44,7 +45,9 @@ public class TransitionNotPossible extends RuntimeException {
 		return this.issueKey;
 	}
 
-	/** The names of the transitions Jira offers, when the requested one is not among them. */
+	/**
+	 * The names of the transitions Jira offers, when the requested one is not among them.
+	 */
 	public List<String> availableTransitions() {
 		return this.availableTransitions;
 	}

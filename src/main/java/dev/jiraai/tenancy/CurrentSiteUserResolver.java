@@ -12,11 +12,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a {@link SiteUser} controller parameter from the request's Connect JWT or Forge Invocation Token.
+ * Resolves a {@link SiteUser} controller parameter from the request's Connect JWT or
+ * Forge Invocation Token.
  * <p>
- * Authentication itself happens before (the Connect and Forge filters, then the library's interceptor refuses
- * unauthenticated calls to any handler not marked {@code @IgnoreJwt}); reaching here without a principal is a
- * programming error, answered as 401 rather than guessed.
+ * Authentication itself happens before (the Connect and Forge filters, then the library's
+ * interceptor refuses unauthenticated calls to any handler not marked
+ * {@code @IgnoreJwt}); reaching here without a principal is a programming error, answered
+ * as 401 rather than guessed.
  */
 class CurrentSiteUserResolver implements HandlerMethodArgumentResolver {
 

@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A request needed a site and user but carried neither a Connect JWT nor a Forge Invocation Token.
+ * A request needed a site and user but carried neither a Connect JWT nor a Forge
+ * Invocation Token.
  */
 public class NotAuthenticatedException extends ResponseStatusException {
 

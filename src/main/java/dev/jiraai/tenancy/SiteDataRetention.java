@@ -25,11 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Schedules the deletion of an uninstalled site's data and carries it out once the retention period is over.
+ * Schedules the deletion of an uninstalled site's data and carries it out once the
+ * retention period is over.
  * <p>
- * Uninstalling keeps the data for a while (Jira admins often reinstall to fix a problem); reinstalling in that window
- * cancels the deletion. When it is due, every module is told ({@link SiteDataPurgeDue}) and the site's host record,
- * with its shared secret, is deleted last.
+ * Uninstalling keeps the data for a while (Jira admins often reinstall to fix a problem);
+ * reinstalling in that window cancels the deletion. When it is due, every module is told
+ * ({@link SiteDataPurgeDue}) and the site's host record, with its shared secret, is
+ * deleted last.
  */
 @Service
 public class SiteDataRetention {
@@ -98,13 +100,14 @@ public class SiteDataRetention {
 	}
 
 	/**
-	 * Deletes the data of every site whose retention ended before {@code now} and that did not reinstall.
+	 * Deletes the data of every site whose retention ended before {@code now} and that
+	 * did not reinstall.
 	 * @return the client keys purged
 	 */
 	@Transactional
 	public List<String> purgeDue(Instant now) {
-		List<String> due = this.jdbc
-			.sql("SELECT client_key FROM site_data_deletion WHERE purge_after <= ? ORDER BY purge_after FOR UPDATE SKIP LOCKED")
+		List<String> due = this.jdbc.sql(
+				"SELECT client_key FROM site_data_deletion WHERE purge_after <= ? ORDER BY purge_after FOR UPDATE SKIP LOCKED")
 			.param(utc(now))
 			.query(String.class)
 			.list();

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Service;
 
 /**
- * Which product features a site can use. Defaults come from configuration ({@code jira-ai.features.*}); a feature is
- * only switched on by default once it is built, so the frontend never offers something that does not exist.
+ * Which product features a site can use. Defaults come from configuration
+ * ({@code jira-ai.features.*}); a feature is only switched on by default once it is
+ * built, so the frontend never offers something that does not exist.
  */
 @Service
 public class SiteFeatures {
@@ -20,7 +21,10 @@ public class SiteFeatures {
 		this.defaults = Map.copyOf(new TreeMap<>(properties.features()));
 	}
 
-	/** The features of a site, by name ({@code assess}, {@code draft}, {@code chat}, {@code standup}). */
+	/**
+	 * The features of a site, by name ({@code assess}, {@code draft}, {@code chat},
+	 * {@code standup}).
+	 */
 	public Map<String, Boolean> forSite(Site site) {
 		return this.defaults;
 	}

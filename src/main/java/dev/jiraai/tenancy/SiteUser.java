@@ -5,15 +5,19 @@ import java.util.Optional;
 import com.atlassian.connect.spring.AtlassianHostUser;
 
 /**
- * Who a request is for: a site, the Atlassian account acting in it and the path the request came by.
+ * Who a request is for: a site, the Atlassian account acting in it and the path the
+ * request came by.
  * <p>
- * Controllers take it as a parameter (resolved by {@link CurrentSiteUserResolver}); a feature written against it
- * serves Connect iframes and Forge Custom UI alike.
+ * Controllers take it as a parameter (resolved by {@link CurrentSiteUserResolver}); a
+ * feature written against it serves Connect iframes and Forge Custom UI alike.
  *
  * @param site the site
- * @param accountId the user's Atlassian account id, or {@code null} for a call made by Jira on behalf of the app
- * @param channel how the request was authenticated, which decides how Jira is called back as this user
- * @param hostUser the library's view of the same, needed to call Jira through atlassian-connect-spring-boot
+ * @param accountId the user's Atlassian account id, or {@code null} for a call made by
+ * Jira on behalf of the app
+ * @param channel how the request was authenticated, which decides how Jira is called back
+ * as this user
+ * @param hostUser the library's view of the same, needed to call Jira through
+ * atlassian-connect-spring-boot
  */
 public record SiteUser(Site site, String accountId, Channel channel, AtlassianHostUser hostUser) {
 
@@ -25,10 +29,16 @@ public record SiteUser(Site site, String accountId, Channel channel, AtlassianHo
 	/** How a request reached the app. */
 	public enum Channel {
 
-		/** A Connect iframe, authenticated by a Connect JWT signed with the site's shared secret. */
+		/**
+		 * A Connect iframe, authenticated by a Connect JWT signed with the site's shared
+		 * secret.
+		 */
 		CONNECT,
 
-		/** Forge Custom UI through {@code invokeRemote}, authenticated by a Forge Invocation Token. */
+		/**
+		 * Forge Custom UI through {@code invokeRemote}, authenticated by a Forge
+		 * Invocation Token.
+		 */
 		FORGE
 
 	}

@@ -8,7 +8,8 @@ import com.atlassian.connect.spring.AtlassianHostRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Looks up installed sites, for work that does not start from a user's request (schedules, background jobs).
+ * Looks up installed sites, for work that does not start from a user's request
+ * (schedules, background jobs).
  */
 @Service
 public class Sites {

@@ -1,6 +1,7 @@
 /**
- * Tenancy: the {@link dev.jiraai.tenancy.Site} every feature works for, the current site and user of a request
- * (whether it came through Connect or Forge), and the deletion of an uninstalled site's data.
+ * Tenancy: the {@link dev.jiraai.tenancy.Site} every feature works for, the current site
+ * and user of a request (whether it came through Connect or Forge), and the deletion of
+ * an uninstalled site's data.
  */
 @ApplicationModule(displayName = "Tenancy", allowedDependencies = "connect")
 package dev.jiraai.tenancy;

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The bootstrap API: the first call of every frontend surface, through a Connect context JWT or a Forge Invocation
- * Token.
+ * The bootstrap API: the first call of every frontend surface, through a Connect context
+ * JWT or a Forge Invocation Token.
  */
 @RestController
 @ContextJwt

@@ -24,12 +24,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Serves the pages of the Connect modules (issue glance and panel, draft dialog, assistant page, admin page): the
- * frontend's built HTML entry with Jira's {@code all.js} and a base URL for its assets put in.
+ * Serves the pages of the Connect modules (issue glance and panel, draft dialog,
+ * assistant page, admin page): the frontend's built HTML entry with Jira's {@code all.js}
+ * and a base URL for its assets put in.
  * <p>
- * Jira loads these URLs in iframes with a {@code jwt} query parameter whose {@code qsh} covers the page URL; the
- * library checks it because this controller is not {@code @ContextJwt}. Under Forge the same entries are served by
- * Forge itself from {@code frontend/dist} and never reach this controller.
+ * Jira loads these URLs in iframes with a {@code jwt} query parameter whose {@code qsh}
+ * covers the page URL; the library checks it because this controller is not
+ * {@code @ContextJwt}. Under Forge the same entries are served by Forge itself from
+ * {@code frontend/dist} and never reach this controller.
  */
 @Controller
 class ConnectPageController {
@@ -54,8 +56,9 @@ class ConnectPageController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No page '%s'".formatted(surface));
 		}
 		String html = this.templates.computeIfAbsent(surface, ConnectPageController::load)
-			.replace(ALL_JS_PLACEHOLDER, "<base href=\"%s\"><script src=\"%s\" data-options=\"sizeToParent:true\"></script>"
-				.formatted(ASSETS_BASE, HtmlUtils.htmlEscape(allJsUrl())));
+			.replace(ALL_JS_PLACEHOLDER,
+					"<base href=\"%s\"><script src=\"%s\" data-options=\"sizeToParent:true\"></script>"
+						.formatted(ASSETS_BASE, HtmlUtils.htmlEscape(allJsUrl())));
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", contentSecurityPolicy(hostUser))
@@ -64,8 +67,9 @@ class ConnectPageController {
 	}
 
 	/**
-	 * Only this app's own scripts and Jira's {@code all.js}; images from the app or inline data only (so a Markdown
-	 * image in model output cannot make the browser call anywhere); framed only by the site that signed the request.
+	 * Only this app's own scripts and Jira's {@code all.js}; images from the app or
+	 * inline data only (so a Markdown image in model output cannot make the browser call
+	 * anywhere); framed only by the site that signed the request.
 	 */
 	private String contentSecurityPolicy(AtlassianHostUser hostUser) {
 		URI allJs = URI.create(allJsUrl());
@@ -90,7 +94,8 @@ class ConnectPageController {
 		ClassPathResource resource = new ClassPathResource("static/ui/" + surface + ".html");
 		if (!resource.exists()) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"The frontend of '%s' is not built: run the Maven build without -Dfrontend.skip".formatted(surface));
+					"The frontend of '%s' is not built: run the Maven build without -Dfrontend.skip"
+						.formatted(surface));
 		}
 		try (InputStream in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers the app's known failures with RFC 9457 problem details ({@link Problems}); Spring's own exceptions
- * (validation, unreadable bodies, {@code ResponseStatusException}) get Spring's problem details. Narrow on purpose:
- * an unexpected exception stays a 500.
+ * Answers the app's known failures with RFC 9457 problem details ({@link Problems});
+ * Spring's own exceptions (validation, unreadable bodies,
+ * {@code ResponseStatusException}) get Spring's problem details. Narrow on purpose: an
+ * unexpected exception stays a 500.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {

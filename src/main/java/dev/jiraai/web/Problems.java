@@ -19,9 +19,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The app's failures as RFC 9457 problem details: a stable {@code type}, a status that tells the frontend what
- * happened, and a detail that says what to do next. Used by the controller advice and by streaming endpoints, which
- * report failures as an {@code error} event instead of a status.
+ * The app's failures as RFC 9457 problem details: a stable {@code type}, a status that
+ * tells the frontend what happened, and a detail that says what to do next. Used by the
+ * controller advice and by streaming endpoints, which report failures as an {@code error}
+ * event instead of a status.
  */
 public final class Problems {
 
@@ -32,7 +33,10 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** The problem for a failure; an unknown failure is a 500 that says to try again, its cause logged. */
+	/**
+	 * The problem for a failure; an unknown failure is a 500 that says to try again, its
+	 * cause logged.
+	 */
 	public static ResponseEntity<ProblemDetail> of(Throwable ex) {
 		return switch (ex) {
 			case AiException ai -> ai(ai);
@@ -61,8 +65,8 @@ public final class Problems {
 			}
 			case ResponseStatusException e -> problem(HttpStatus.valueOf(e.getStatusCode().value()), "request",
 					e.getStatusCode().toString(), e.getReason(), null);
-			case IllegalArgumentException e -> problem(HttpStatus.BAD_REQUEST, "bad-request",
-					"The request is not valid", e.getMessage(), null);
+			case IllegalArgumentException e ->
+				problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid", e.getMessage(), null);
 			default -> {
 				logger.error("Unexpected failure", ex);
 				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
@@ -73,17 +77,18 @@ public final class Problems {
 
 	private static ResponseEntity<ProblemDetail> ai(AiException ex) {
 		return switch (ex) {
-			case AiException.NotConfigured e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-not-configured",
-					"AI is not set up", e.getMessage(), null);
+			case AiException.NotConfigured e ->
+				problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-not-configured", "AI is not set up", e.getMessage(), null);
 			case AiException.BudgetExceeded e -> problem(HttpStatus.TOO_MANY_REQUESTS, "ai-budget-exceeded",
 					"Daily AI budget spent", e.getMessage(), e.retryAfter());
 			case AiException.RateLimited e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-rate-limited",
 					"The AI provider is busy", e.getMessage(), e.retryAfter());
 			case AiException.QuotaExhausted e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "ai-quota-exhausted",
 					"The AI provider account is out of quota", e.getMessage(), null);
-			case AiException.Rejected e -> problem(HttpStatus.BAD_GATEWAY, "ai-rejected",
-					"The AI provider refused the request", e.getMessage() + ". A Jira admin can check the endpoint, "
-							+ "model and key in AI Assistant settings.", null);
+			case AiException.Rejected e -> problem(
+					HttpStatus.BAD_GATEWAY, "ai-rejected", "The AI provider refused the request", e.getMessage()
+							+ ". A Jira admin can check the endpoint, " + "model and key in AI Assistant settings.",
+					null);
 			case AiException.Unavailable e -> problem(HttpStatus.BAD_GATEWAY, "ai-unavailable",
 					"The AI provider is unavailable", e.getMessage() + ". Try again in a moment.", null);
 			case AiException.TimedOut e -> problem(HttpStatus.GATEWAY_TIMEOUT, "ai-timeout", "The AI took too long",
@@ -97,13 +102,13 @@ public final class Problems {
 
 	private static ResponseEntity<ProblemDetail> jira(JiraException ex) {
 		return switch (ex) {
-			case JiraException.NotFound e -> problem(HttpStatus.NOT_FOUND, "jira-not-found", "Not found in Jira",
-					e.getMessage(), null);
-			case JiraException.Forbidden e -> problem(HttpStatus.FORBIDDEN, "jira-forbidden",
-					"Jira does not allow this", e.getMessage(), null);
-			case JiraException.Unauthorized e -> problem(HttpStatus.BAD_GATEWAY, "jira-unauthorized",
-					"Jira did not accept the app", e.getMessage() + ". A Jira admin may need to reinstall the app.",
-					null);
+			case JiraException.NotFound e ->
+				problem(HttpStatus.NOT_FOUND, "jira-not-found", "Not found in Jira", e.getMessage(), null);
+			case JiraException.Forbidden e ->
+				problem(HttpStatus.FORBIDDEN, "jira-forbidden", "Jira does not allow this", e.getMessage(), null);
+			case JiraException.Unauthorized e ->
+				problem(HttpStatus.BAD_GATEWAY, "jira-unauthorized", "Jira did not accept the app",
+						e.getMessage() + ". A Jira admin may need to reinstall the app.", null);
 			case JiraException.Rejected e -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "jira-rejected",
 					"Jira refused the change", e.getMessage(), null);
 			case JiraException.RateLimited e -> problem(HttpStatus.SERVICE_UNAVAILABLE, "jira-rate-limited",

@@ -13,14 +13,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * HTTP security of the app, replacing the library's chain (ordered after this one, so never reached).
+ * HTTP security of the app, replacing the library's chain (ordered after this one, so
+ * never reached).
  * <p>
- * Authentication of app endpoints is not decided here: the Connect JWT and Forge token filters fill the security
- * context and atlassian-connect-spring-boot's handler interceptor refuses every handler method not marked
- * {@code @IgnoreJwt}, so a new endpoint is protected by default. What this chain adds: no HTTP basic and no generated
- * password (the library's chain enables basic auth), actuator limited to health, stateless sessions, no CSRF
- * tokens (every state-changing call carries a signed token, never a cookie), and frames allowed because Jira shows
- * the app's pages in iframes.
+ * Authentication of app endpoints is not decided here: the Connect JWT and Forge token
+ * filters fill the security context and atlassian-connect-spring-boot's handler
+ * interceptor refuses every handler method not marked {@code @IgnoreJwt}, so a new
+ * endpoint is protected by default. What this chain adds: no HTTP basic and no generated
+ * password (the library's chain enables basic auth), actuator limited to health,
+ * stateless sessions, no CSRF tokens (every state-changing call carries a signed token,
+ * never a cookie), and frames allowed because Jira shows the app's pages in iframes.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The AI core over the wire: Spring AI's OpenAI client against {@link FakeOpenAi}, through the app's gateway and the
- * intent API.
+ * The AI core over the wire: Spring AI's OpenAI client against {@link FakeOpenAi},
+ * through the app's gateway and the intent API.
  */
 class AiWireTests extends AppTestSupport {
 
@@ -216,8 +216,9 @@ class AiWireTests extends AppTestSupport {
 	void rereadsTheKeyAfterA401() throws Exception {
 		Files.writeString(apiKeyFile, "sk-old");
 		// The key is rotated while the first request is on its way and refused.
-		openAi.reply(new FakeOpenAi.Delayed(Duration.ofMillis(500),
-				new FakeOpenAi.Error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key", null)))
+		openAi
+			.reply(new FakeOpenAi.Delayed(Duration.ofMillis(500),
+					new FakeOpenAi.Error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key", null)))
 			.reply("{}");
 		Thread rotate = Thread.ofVirtual().start(() -> {
 			try {
@@ -301,8 +302,8 @@ class AiWireTests extends AppTestSupport {
 
 		@Test
 		void refusesAnEndpointThatIsNotHttp() {
-			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> modelSettings
-				.change(site(site), new SiteModelSettings.Change("file:///etc/passwd", null, null), alice));
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> modelSettings.change(site(site),
+					new SiteModelSettings.Change("file:///etc/passwd", null, null), alice));
 		}
 
 		@Test
@@ -342,8 +343,9 @@ class AiWireTests extends AppTestSupport {
 
 		@Test
 		void aSiteOverrideOfAPromptIsUsedAndRecordedWithItsOwnHash() {
-			String body = catalog.get("intent_classifier").body().replace("Classify the chat message",
-					"Classify, for this site, the chat message");
+			String body = catalog.get("intent_classifier")
+				.body()
+				.replace("Classify the chat message", "Classify, for this site, the chat message");
 			catalog.override(site(site), "intent_classifier", body, alice);
 			openAi.reply("{}");
 
@@ -364,8 +366,8 @@ class AiWireTests extends AppTestSupport {
 			HttpResponse<String> response = classify("review SCRUM-1");
 
 			assertThat(response.statusCode()).isEqualTo(429);
-			assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-					seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 86_400L));
+			assertThat(response.headers().firstValue("Retry-After"))
+				.hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 86_400L));
 			assertThat(json.readTree(response.body()).path("detail").asText()).contains("your account")
 				.contains("midnight UTC");
 			assertThat(openAi.requests()).isEmpty();

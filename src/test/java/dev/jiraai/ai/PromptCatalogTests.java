@@ -23,7 +23,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The prompt catalog: packaged prompts, an external folder that overrides and reloads them, site overrides.
+ * The prompt catalog: packaged prompts, an external folder that overrides and reloads
+ * them, site overrides.
  */
 class PromptCatalogTests {
 

@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every prompt in {@code prompts/} parses, carries a version and renders with its declared variables exactly as its
- * golden file says; a change of a prompt shows up as a reviewed diff of its golden file. Run with
- * {@code -Dgolden.update=true} to rewrite the golden files after an intended change (and bump the prompt's version).
+ * Every prompt in {@code prompts/} parses, carries a version and renders with its
+ * declared variables exactly as its golden file says; a change of a prompt shows up as a
+ * reviewed diff of its golden file. Run with {@code -Dgolden.update=true} to rewrite the
+ * golden files after an intended change (and bump the prompt's version).
  */
 class PromptGoldenTests {
 
@@ -40,7 +41,8 @@ class PromptGoldenTests {
 	@ParameterizedTest
 	@MethodSource("promptFiles")
 	void rendersAsItsGoldenFile(Path file) throws IOException {
-		PromptTemplate prompt = PromptFiles.parse(file.getFileName().toString(), Files.readString(file), file.toString());
+		PromptTemplate prompt = PromptFiles.parse(file.getFileName().toString(), Files.readString(file),
+				file.toString());
 		Map<String, String> samples = new ObjectMapper().readValue(GOLDEN.resolve("sample-variables.json").toFile(),
 				new TypeReference<>() {
 				});
@@ -57,8 +59,11 @@ class PromptGoldenTests {
 		assertThat(prompt.version()).isPositive();
 		assertThat(prompt.description()).isNotBlank();
 		assertThat(rendered).doesNotContain("{{");
-		prompt.variables().stream().filter(PromptTemplate.Variable::untrusted).forEach(variable -> assertThat(rendered)
-			.contains("<untrusted_data source=\"%s\">".formatted(variable.name())));
+		prompt.variables()
+			.stream()
+			.filter(PromptTemplate.Variable::untrusted)
+			.forEach(variable -> assertThat(rendered)
+				.contains("<untrusted_data source=\"%s\">".formatted(variable.name())));
 		Path golden = GOLDEN.resolve(prompt.id() + ".txt");
 		if (UPDATE || !Files.exists(golden)) {
 			Files.writeString(golden, rendered);

@@ -14,9 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class SecretCipherTests {
 
-	private static final String KEY_ONE = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+	private static final String KEY_ONE = Base64.getEncoder()
+		.encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
-	private static final String KEY_TWO = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+	private static final String KEY_TWO = Base64.getEncoder()
+		.encodeToString("fedcba9876543210fedcba9876543210".getBytes());
 
 	@Test
 	void encryptsSoOnlyTheSameSiteDecrypts() {
@@ -35,7 +37,8 @@ class SecretCipherTests {
 		SecretCipher cipher = new SecretCipher(KEY_ONE, List.of());
 		String stored = cipher.encrypt("sk-secret", "site-a");
 		char last = stored.charAt(stored.length() - 2);
-		String tampered = stored.substring(0, stored.length() - 2) + (last == 'A' ? 'B' : 'A') + stored.charAt(stored.length() - 1);
+		String tampered = stored.substring(0, stored.length() - 2) + (last == 'A' ? 'B' : 'A')
+				+ stored.charAt(stored.length() - 1);
 
 		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(tampered, "site-a"));
 	}
@@ -50,8 +53,9 @@ class SecretCipherTests {
 		String underNewKey = rotated.encrypt(rotated.decrypt(underOldKey, "site-a"), "site-a");
 		assertThat(rotated.needsReEncryption(underNewKey)).isFalse();
 		assertThat(new SecretCipher(KEY_TWO, List.of()).decrypt(underNewKey, "site-a")).isEqualTo("sk-secret");
-		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(KEY_TWO, List.of()).decrypt(underOldKey,
-				"site-a")).withMessageContaining("JIRA_AI_ENCRYPTION_PREVIOUS_KEYS");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new SecretCipher(KEY_TWO, List.of()).decrypt(underOldKey, "site-a"))
+			.withMessageContaining("JIRA_AI_ENCRYPTION_PREVIOUS_KEYS");
 	}
 
 	@Test

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The panel in a real browser (Playwright driving Debian's Chromium, headless), loaded the way Jira loads it: the
- * Connect page URL with a signed iframe JWT and the local stand-in for Jira's {@code all.js}. Clicks Assess, sees the
- * streamed text and the scorecard, confirms "Post as comment", and the simulated site receives exactly one
+ * The panel in a real browser (Playwright driving Debian's Chromium, headless), loaded
+ * the way Jira loads it: the Connect page URL with a signed iframe JWT and the local
+ * stand-in for Jira's {@code all.js}. Clicks Assess, sees the streamed text and the
+ * scorecard, confirms "Post as comment", and the simulated site receives exactly one
  * spec-valid comment. Saves {@code docs/img/assess-panel.png} for the README.
  */
 class AssessPanelBrowserTests extends AppTestSupport {
@@ -32,7 +33,8 @@ class AssessPanelBrowserTests extends AppTestSupport {
 		String path = "/connect/issue-panel?issueKey=SCRUM-1&issueId=10010&projectKey=SCRUM";
 
 		String output = BrowserWalkthrough.run("assess-panel.mjs",
-				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path), Path.of("docs/img/assess-panel.png"));
+				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path),
+				Path.of("docs/img/assess-panel.png"));
 
 		assertThat(output).contains("streamed text seen").contains("comment confirmed");
 		assertThat(site.calls("POST", "/rest/api/3/issue/SCRUM-1/comment")).singleElement()

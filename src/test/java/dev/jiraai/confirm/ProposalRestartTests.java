@@ -19,14 +19,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A pending proposal survives an application restart: it lives in PostgreSQL, not in memory.
+ * A pending proposal survives an application restart: it lives in PostgreSQL, not in
+ * memory.
  */
 class ProposalRestartTests {
 
 	private static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(JiraAiApplication.class).properties("server.port=0",
-				"app.base-url=http://localhost:8080", "jira-ai.embedded-postgres.data-directory=" + data,
-				"spring.main.banner-mode=off")
+		return new SpringApplicationBuilder(JiraAiApplication.class)
+			.properties("server.port=0", "app.base-url=http://localhost:8080",
+					"jira-ai.embedded-postgres.data-directory=" + data, "spring.main.banner-mode=off")
 			.run();
 	}
 
@@ -35,8 +36,10 @@ class ProposalRestartTests {
 		AtlassianHost host = new AtlassianHost();
 		host.setClientKey("restart-site");
 		host.setBaseUrl("https://restart.atlassian.net");
-		SiteUser user = new SiteUser(new Site("restart-site", URI.create("https://restart.atlassian.net"),
-				URI.create("https://restart.atlassian.net"), "jira", null), "account-1", SiteUser.Channel.CONNECT,
+		SiteUser user = new SiteUser(
+				new Site("restart-site", URI.create("https://restart.atlassian.net"),
+						URI.create("https://restart.atlassian.net"), "jira", null),
+				"account-1", SiteUser.Channel.CONNECT,
 				AtlassianHostUser.builder(host).withUserAccountId("account-1").build());
 		ObjectNode payload = new ObjectMapper().createObjectNode().put("issueKey", "PAY-1").put("markdown", "Hello");
 

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Proposals: only the proposing user confirms, exactly once however many confirms race, and never after expiry or
- * rejection; every executed write is audited.
+ * Proposals: only the proposing user confirms, exactly once however many confirms race,
+ * and never after expiry or rejection; every executed write is audited.
  */
 class ProposalsTests extends AppTestSupport {
 

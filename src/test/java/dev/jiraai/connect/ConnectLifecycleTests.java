@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Connect lifecycle as Jira Cloud drives it: signed installs, uninstalls and reinstalls, and what each does to
- * the tokens of the site.
+ * The Connect lifecycle as Jira Cloud drives it: signed installs, uninstalls and
+ * reinstalls, and what each does to the tokens of the site.
  */
 class ConnectLifecycleTests extends AppTestSupport {
 
@@ -65,9 +65,9 @@ class ConnectLifecycleTests extends AppTestSupport {
 		assertThat(get("/api/context", "JWT " + connectToken).statusCode()).isEqualTo(401);
 		assertThat(get("/api/context", "JWT " + site.contextJwt(alice)).statusCode()).isEqualTo(401);
 		assertThat(get("/api/context", "Bearer " + forgeToken).statusCode()).isEqualTo(401);
-		assertThat(this.retention.scheduledDeletion(site.clientKey())).hasValueSatisfying(
-				purgeAfter -> assertThat(purgeAfter).isCloseTo(Instant.now().plus(30, ChronoUnit.DAYS),
-						org.assertj.core.api.Assertions.within(1, ChronoUnit.HOURS)));
+		assertThat(this.retention.scheduledDeletion(site.clientKey()))
+			.hasValueSatisfying(purgeAfter -> assertThat(purgeAfter).isCloseTo(Instant.now().plus(30, ChronoUnit.DAYS),
+					org.assertj.core.api.Assertions.within(1, ChronoUnit.HOURS)));
 	}
 
 	@Test

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Proves the ADF validator in {@link ContractSchemas} accepts valid documents and rejects invalid ones, so that the
- * tests relying on {@link ContractSchemas#assertValidAdf(JsonNode)} can trust it.
+ * Proves the ADF validator in {@link ContractSchemas} accepts valid documents and rejects
+ * invalid ones, so that the tests relying on
+ * {@link ContractSchemas#assertValidAdf(JsonNode)} can trust it.
  */
 class AdfSchemaTests {
 
@@ -35,8 +36,8 @@ class AdfSchemaTests {
 				{"type": "doc", "version": 1, "content": "Hello"}
 				""");
 
-		assertThat(ContractSchemas.adfErrors(document)).isNotEmpty().anySatisfy((error) -> assertThat(error)
-			.startsWith("$.content"));
+		assertThat(ContractSchemas.adfErrors(document)).isNotEmpty()
+			.anySatisfy((error) -> assertThat(error).startsWith("$.content"));
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ContractSchemas.assertValidAdf(document))
 			.withMessageContaining("Expected valid ADF")
 			.withMessageContaining("$.content");

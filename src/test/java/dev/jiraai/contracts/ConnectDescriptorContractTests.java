@@ -19,8 +19,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the Connect descriptor, as the app serves it, against Atlassian's descriptor schema and against the modules,
- * scopes and lifecycle the backend implements.
+ * Checks the Connect descriptor, as the app serves it, against Atlassian's descriptor
+ * schema and against the modules, scopes and lifecycle the backend implements.
  */
 class ConnectDescriptorContractTests {
 
@@ -39,8 +39,10 @@ class ConnectDescriptorContractTests {
 
 	@Test
 	void servedDescriptorFailsTheSchemaOnlyOnMigrationsNewerThanIt() {
-		// The schema is a 2019 snapshot whose apiMigrations allows only gdpr: this shows why the tests remove the
-		// newer flags, and fails once a newer schema accepts them (then validate the descriptor unchanged).
+		// The schema is a 2019 snapshot whose apiMigrations allows only gdpr: this shows
+		// why the tests remove the
+		// newer flags, and fails once a newer schema accepts them (then validate the
+		// descriptor unchanged).
 		assertThat(ContractSchemas.connectDescriptorErrors(servedDescriptor())).hasSize(2)
 			.allSatisfy((error) -> assertThat(error).startsWith("$.apiMigrations"))
 			.anySatisfy((error) -> assertThat(error).contains("signed-install"))
@@ -105,7 +107,8 @@ class ConnectDescriptorContractTests {
 
 	@Test
 	void assessmentPropertyIsSearchableAsAiScore() {
-		JsonNode property = module(servedDescriptor().path("modules"), "jiraEntityProperties", "ai-assessment-property");
+		JsonNode property = module(servedDescriptor().path("modules"), "jiraEntityProperties",
+				"ai-assessment-property");
 		List<String> aliases = new ArrayList<>();
 		property.path("keyConfigurations")
 			.forEach((configuration) -> configuration.path("extractions")
@@ -130,7 +133,10 @@ class ConnectDescriptorContractTests {
 		});
 	}
 
-	/** Proves that the schema validator rejects broken descriptors, so that zero errors above means something. */
+	/**
+	 * Proves that the schema validator rejects broken descriptors, so that zero errors
+	 * above means something.
+	 */
 	@Nested
 	class SchemaValidator {
 
@@ -163,7 +169,10 @@ class ConnectDescriptorContractTests {
 
 	}
 
-	/** The descriptor as the app serves it: placeholders resolved from the app's properties, as the library does. */
+	/**
+	 * The descriptor as the app serves it: placeholders resolved from the app's
+	 * properties, as the library does.
+	 */
 	private static JsonNode servedDescriptor() {
 		MockEnvironment environment = new MockEnvironment().withProperty("app.key", APP_KEY)
 			.withProperty("app.base-url", BASE_URL);
@@ -175,7 +184,10 @@ class ConnectDescriptorContractTests {
 		}
 	}
 
-	/** The served descriptor without the API migrations the 2019 schema snapshot does not know. */
+	/**
+	 * The served descriptor without the API migrations the 2019 schema snapshot does not
+	 * know.
+	 */
 	private static ObjectNode validatableDescriptor() {
 		ObjectNode descriptor = (ObjectNode) servedDescriptor();
 		((ObjectNode) descriptor.path("apiMigrations")).remove(List.of("signed-install", "context-qsh"));

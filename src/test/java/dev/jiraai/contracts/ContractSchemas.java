@@ -22,12 +22,16 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
 /**
- * Validates documents against the Atlassian contract schemas vendored in {@code ../shared/contracts} (the ADF, Connect
- * descriptor and Forge manifest schemas), loading each schema once, on first use, from local files only.
+ * Validates documents against the Atlassian contract schemas vendored in
+ * {@code ../shared/contracts} (the ADF, Connect descriptor and Forge manifest schemas),
+ * loading each schema once, on first use, from local files only.
  */
 public final class ContractSchemas {
 
-	/** Relative to the working directory of the build, the repository root; {@code shared/} sits beside it. */
+	/**
+	 * Relative to the working directory of the build, the repository root;
+	 * {@code shared/} sits beside it.
+	 */
 	private static final Path CONTRACTS_DIR = Path.of("..", "shared", "contracts");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,14 +44,16 @@ public final class ContractSchemas {
 	/**
 	 * The directory holding the contract files.
 	 * @return the absolute, normalized directory
-	 * @throws IllegalStateException when the directory is missing (shared/ is not checked out beside the repository)
+	 * @throws IllegalStateException when the directory is missing (shared/ is not checked
+	 * out beside the repository)
 	 */
 	public static Path contractsDir() {
 		Path dir = CONTRACTS_DIR.toAbsolutePath().normalize();
 		if (!Files.isDirectory(dir)) {
-			throw new IllegalStateException(("Contract files not found at '%s': the tests expect shared/contracts beside "
-					+ "the repository and run with the repository root as working directory (working directory is '%s')")
-				.formatted(dir, Path.of("").toAbsolutePath()));
+			throw new IllegalStateException(
+					("Contract files not found at '%s': the tests expect shared/contracts beside "
+							+ "the repository and run with the repository root as working directory (working directory is '%s')")
+						.formatted(dir, Path.of("").toAbsolutePath()));
 		}
 		return dir;
 	}
@@ -69,15 +75,17 @@ public final class ContractSchemas {
 	/**
 	 * Validates an Atlassian Document Format document (a {@code doc} node).
 	 * @param document the document
-	 * @return the validation errors, each starting with the JSON path of the offending node (for example
-	 * {@code $.content: string found, array expected}); empty when the document is valid
+	 * @return the validation errors, each starting with the JSON path of the offending
+	 * node (for example {@code $.content: string found, array expected}); empty when the
+	 * document is valid
 	 */
 	public static List<String> adfErrors(JsonNode document) {
 		return errors(Contract.ADF, document);
 	}
 
 	/**
-	 * Validates a Connect descriptor as the app serves it (placeholders resolved), with format assertions off.
+	 * Validates a Connect descriptor as the app serves it (placeholders resolved), with
+	 * format assertions off.
 	 * @param descriptor the descriptor
 	 * @return the validation errors; empty when the descriptor is valid
 	 */
@@ -97,7 +105,8 @@ public final class ContractSchemas {
 	/**
 	 * Asserts that a document is valid ADF.
 	 * @param document the document
-	 * @throws AssertionError listing the validation errors and the document when it is not valid
+	 * @throws AssertionError listing the validation errors and the document when it is
+	 * not valid
 	 */
 	public static void assertValidAdf(JsonNode document) {
 		List<String> errors = adfErrors(document);
@@ -129,32 +138,40 @@ public final class ContractSchemas {
 			.locale(Locale.ENGLISH)
 			.pathType(PathType.JSON_PATH)
 			.build();
-		// Only the draft the schema declares: a schema declaring another one fails to load instead of being read
-		// differently. Atlassian's documentation keywords (fieldDescription, shortClassName, ...) are annotations.
+		// Only the draft the schema declares: a schema declaring another one fails to
+		// load instead of being read
+		// differently. Atlassian's documentation keywords (fieldDescription,
+		// shortClassName, ...) are annotations.
 		Dialect dialect = Dialect.builder(Specification.getDialect(contract.specification))
 			.unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
 			.build();
-		// The schemas only declare well-known meta-schemas (built into the library) and only use local "#/..." refs,
-		// so nothing needs loading: refuse every load, so that a schema change can never cause a network fetch.
-		SchemaRegistry registry = SchemaRegistry.withDialect(dialect,
-				builder -> builder.schemaRegistryConfig(config)
-					.schemaLoader(loader -> loader.fetchRemoteResources(false).allow(iri -> false)));
+		// The schemas only declare well-known meta-schemas (built into the library) and
+		// only use local "#/..." refs,
+		// so nothing needs loading: refuse every load, so that a schema change can never
+		// cause a network fetch.
+		SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder.schemaRegistryConfig(config)
+			.schemaLoader(loader -> loader.fetchRemoteResources(false).allow(iri -> false)));
 		Schema schema = registry.getSchema(SchemaLocation.of(file.toUri().toString()), schemaNode);
-		// Resolve all refs now, so a broken schema fails here rather than half-way through a validation.
+		// Resolve all refs now, so a broken schema fails here rather than half-way
+		// through a validation.
 		schema.initializeValidators();
 		return schema;
 	}
 
 	/**
-	 * The contract schemas, with the draft each declares and whether {@code format} is asserted (as drafts 4 to 7
-	 * intend, unless the schema's formats are known to be wrong).
+	 * The contract schemas, with the draft each declares and whether {@code format} is
+	 * asserted (as drafts 4 to 7 intend, unless the schema's formats are known to be
+	 * wrong).
 	 */
 	private enum Contract {
 
 		/** The ADF schema's root is a {@code $ref} to {@code #/definitions/doc_node}. */
 		ADF("adf-full-schema.json", SpecificationVersion.DRAFT_4, true),
 
-		/** Format assertions off: the schema marks relative URLs such as {@code /installed} as {@code uri}. */
+		/**
+		 * Format assertions off: the schema marks relative URLs such as
+		 * {@code /installed} as {@code uri}.
+		 */
 		CONNECT_DESCRIPTOR("connect-jira-descriptor-schema.json", SpecificationVersion.DRAFT_4, false),
 
 		FORGE_MANIFEST("forge-manifest-schema.json", SpecificationVersion.DRAFT_7, true);

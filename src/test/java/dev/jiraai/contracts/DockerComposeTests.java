@@ -19,14 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Checks that {@code docker-compose.yml} runs the app with the production profile against a healthy PostgreSQL 17
- * and refuses to start without its secrets.
+ * Checks that {@code docker-compose.yml} runs the app with the production profile against
+ * a healthy PostgreSQL 17 and refuses to start without its secrets.
  */
 class DockerComposeTests {
 
 	private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
 
-	/** A {@code ${NAME...}} reference; group 2 is the modifier, such as {@code :?message} or {@code :-default}. */
+	/**
+	 * A {@code ${NAME...}} reference; group 2 is the modifier, such as {@code :?message}
+	 * or {@code :-default}.
+	 */
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
 
 	private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
@@ -115,12 +118,14 @@ class DockerComposeTests {
 		Map<String, List<String>> modifiers = new LinkedHashMap<>();
 		collectVariables(compose(), modifiers);
 
-		// A plain ${NAME} is fine only when another reference makes compose refuse to start without NAME.
-		assertThat(modifiers).isNotEmpty().allSatisfy((name, uses) -> assertThat(uses).as(name)
-			.allSatisfy((modifier) -> assertThat(modifier.startsWith(":?") || modifier.startsWith(":-")
-					|| uses.stream().anyMatch((use) -> use.startsWith(":?")))
-				.as("${%s%s}", name, modifier)
-				.isTrue()));
+		// A plain ${NAME} is fine only when another reference makes compose refuse to
+		// start without NAME.
+		assertThat(modifiers).isNotEmpty()
+			.allSatisfy((name, uses) -> assertThat(uses).as(name)
+				.allSatisfy((modifier) -> assertThat(modifier.startsWith(":?") || modifier.startsWith(":-")
+						|| uses.stream().anyMatch((use) -> use.startsWith(":?")))
+					.as("${%s%s}", name, modifier)
+					.isTrue()));
 	}
 
 	@Test
@@ -149,7 +154,10 @@ class DockerComposeTests {
 		}
 	}
 
-	/** A service's environment, written either as a map or as a list of {@code NAME=value}. */
+	/**
+	 * A service's environment, written either as a map or as a list of
+	 * {@code NAME=value}.
+	 */
 	private static Map<String, String> environment(JsonNode service) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		JsonNode node = service.path("environment");
@@ -187,7 +195,10 @@ class DockerComposeTests {
 		node.forEach((child) -> collectVariables(child, modifiers));
 	}
 
-	/** Runs {@code docker compose} on the compose file with only the given variables (plus PATH and HOME) set. */
+	/**
+	 * Runs {@code docker compose} on the compose file with only the given variables (plus
+	 * PATH and HOME) set.
+	 */
 	private static Result dockerCompose(Map<String, String> variables, String... arguments)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("docker", "compose", "--file", COMPOSE_FILE.toString()));

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the Forge manifest against the {@code @forge/manifest} schema and against the Connect app, remote and Custom
- * UI modules it has to declare for this backend.
+ * Checks the Forge manifest against the {@code @forge/manifest} schema and against the
+ * Connect app, remote and Custom UI modules it has to declare for this backend.
  */
 class ForgeManifestContractTests {
 
@@ -86,7 +86,10 @@ class ForgeManifestContractTests {
 		assertThat(remotes).contains(REMOTE);
 	}
 
-	/** Proves that the schema validator rejects broken manifests, so that zero errors above means something. */
+	/**
+	 * Proves that the schema validator rejects broken manifests, so that zero errors
+	 * above means something.
+	 */
 	@Nested
 	class SchemaValidator {
 
@@ -105,8 +108,7 @@ class ForgeManifestContractTests {
 			((ObjectNode) manifest.at("/modules/jira:issuePanel/0")).remove("key");
 
 			assertThat(ContractSchemas.forgeManifestErrors(manifest))
-				.anySatisfy((error) -> assertThat(error).startsWith("$.modules['jira:issuePanel'][0]")
-					.contains("key"));
+				.anySatisfy((error) -> assertThat(error).startsWith("$.modules['jira:issuePanel'][0]").contains("key"));
 		}
 
 	}

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded PostgreSQL keeps its data in its folder across restarts, and hands each throw-away user its own
- * database.
+ * The embedded PostgreSQL keeps its data in its folder across restarts, and hands each
+ * throw-away user its own database.
  */
 class EmbeddedPostgresServerTests {
 

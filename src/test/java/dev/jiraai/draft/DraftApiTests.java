@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Draft with AI end to end: drafting against the project's create metadata, review edits validated again, and
- * creation as the user only through a confirmed proposal, exactly once.
+ * Draft with AI end to end: drafting against the project's create metadata, review edits
+ * validated again, and creation as the user only through a confirmed proposal, exactly
+ * once.
  */
 class DraftApiTests extends AppTestSupport {
 
@@ -46,8 +47,8 @@ class DraftApiTests extends AppTestSupport {
 	}
 
 	private JsonNode draft(String mode, String text) throws Exception {
-		HttpResponse<String> response = post("/api/drafts", auth(), json.writeValueAsString(java.util.Map.of("text",
-				text, "projectKey", "SCRUM", "mode", mode, "outputFormat", "markdown")), JSON);
+		HttpResponse<String> response = post("/api/drafts", auth(), json.writeValueAsString(
+				java.util.Map.of("text", text, "projectKey", "SCRUM", "mode", mode, "outputFormat", "markdown")), JSON);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());
 	}
@@ -79,8 +80,7 @@ class DraftApiTests extends AppTestSupport {
 		assertThat(draft.path("summary").asText()).startsWith("Checkout: Pay now");
 		assertThat(draft.path("issueType").asText()).isEqualTo("Bug");
 		assertThat(draft.path("priority").asText()).isEqualTo("High");
-		assertThat(draft.path("components").toString()).as("only components that exist")
-			.isEqualTo("[\"Checkout\"]");
+		assertThat(draft.path("components").toString()).as("only components that exist").isEqualTo("[\"Checkout\"]");
 		assertThat(draft.at("/assignee/accountId").asText()).isEqualTo(this.site.user("Bob"));
 		assertThat(draft.at("/assignee/displayName").asText()).isEqualTo("Bob Builder");
 		assertThat(answer.path("problems")).as("Bug needs Environment on this project").anySatisfy(problem -> {

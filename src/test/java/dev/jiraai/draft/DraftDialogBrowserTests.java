@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Draft with AI dialog in a real browser, loaded as Jira opens it: type a bug report, review the draft, fill the
- * field the project's create screen requires, edit the summary, confirm; the simulated site receives exactly one
- * spec-valid create, made as the user, with the edits. Saves {@code docs/img/draft-dialog.png} for the README.
+ * The Draft with AI dialog in a real browser, loaded as Jira opens it: type a bug report,
+ * review the draft, fill the field the project's create screen requires, edit the
+ * summary, confirm; the simulated site receives exactly one spec-valid create, made as
+ * the user, with the edits. Saves {@code docs/img/draft-dialog.png} for the README.
  */
 class DraftDialogBrowserTests extends AppTestSupport {
 
@@ -27,7 +28,8 @@ class DraftDialogBrowserTests extends AppTestSupport {
 		int before = site.data().issues().size();
 
 		String output = BrowserWalkthrough.run("draft-dialog.mjs",
-				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path), Path.of("docs/img/draft-dialog.png"));
+				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path),
+				Path.of("docs/img/draft-dialog.png"));
 
 		assertThat(output).contains("draft shown").contains("draft edited").contains("created: ");
 		assertThat(site.data().issues()).hasSize(before + 1);

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link JiraComments}: comments as the user, in ADF with real mentions, posted exactly once.
+ * {@link JiraComments}: comments as the user, in ADF with real mentions, posted exactly
+ * once.
  */
 class JiraCommentsTests extends AppTestSupport {
 

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link JiraIssues} against the simulated site: reading an issue in its context, creating (validated first, and
- * exactly once), editing and entity properties.
+ * {@link JiraIssues} against the simulated site: reading an issue in its context,
+ * creating (validated first, and exactly once), editing and entity properties.
  */
 class JiraIssuesTests extends AppTestSupport {
 
@@ -42,9 +42,9 @@ class JiraIssuesTests extends AppTestSupport {
 	}
 
 	private NewIssue story(String summary) {
-		return new NewIssue("SCRUM", "Story", summary, "As a user I want **this** so that @[Bob Builder]("
-				+ this.site.user("Bob") + ") can ship.", "High", List.of("ai drafted"), List.of("Checkout"), null,
-				null, Map.of());
+		return new NewIssue("SCRUM", "Story", summary,
+				"As a user I want **this** so that @[Bob Builder](" + this.site.user("Bob") + ") can ship.", "High",
+				List.of("ai drafted"), List.of("Checkout"), null, null, Map.of());
 	}
 
 	@Test
@@ -72,7 +72,8 @@ class JiraIssuesTests extends AppTestSupport {
 			assertThat(comment.author().displayName()).isEqualTo("Bob Builder");
 			assertThat(comment.bodyMarkdown()).contains("tokenisation");
 		});
-		assertThat(this.site.calls()).last().satisfies(call -> assertThat(call.caller()).isEqualTo(this.alice.accountId()));
+		assertThat(this.site.calls()).last()
+			.satisfies(call -> assertThat(call.caller()).isEqualTo(this.alice.accountId()));
 	}
 
 	@Test
@@ -191,7 +192,8 @@ class JiraIssuesTests extends AppTestSupport {
 		void aUserWhoMayNotCreateIsRefusedByJira() {
 			site.deny(alice.accountId(), "CREATE_ISSUES", "SCRUM");
 
-			// Jira's create metadata offers no issue types to such a user: nothing is sent.
+			// Jira's create metadata offers no issue types to such a user: nothing is
+			// sent.
 			assertThatExceptionOfType(IssueNotCreatable.class).isThrownBy(() -> issues.create(alice, story("Denied")))
 				.withMessageContaining("Story");
 			assertThat(site.calls("POST", "/rest/api/3/issue")).isEmpty();
@@ -231,10 +233,13 @@ class JiraIssuesTests extends AppTestSupport {
 		JiraIdentity app = JiraIdentity.app(site(this.site));
 		assertThat(this.issues.property(app, "SCRUM-1", "com.jiraai.assessment")).isEmpty();
 
-		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment", Map.of("score", 7, "assessedAt", "2026-11-21"));
-		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment", Map.of("score", 8, "assessedAt", "2026-11-21"));
+		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment",
+				Map.of("score", 7, "assessedAt", "2026-11-21"));
+		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment",
+				Map.of("score", 8, "assessedAt", "2026-11-21"));
 
 		assertThat(this.issues.property(JiraIdentity.of(this.alice), "SCRUM-1", "com.jiraai.assessment"))
 			.hasValueSatisfying(value -> assertThat(value.path("score").asInt()).isEqualTo(8));
 	}
+
 }

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link JiraMetadata}: site metadata cached per site, permission-dependent metadata cached per user.
+ * {@link JiraMetadata}: site metadata cached per site, permission-dependent metadata
+ * cached per user.
  */
 class JiraMetadataTests extends AppTestSupport {
 
@@ -66,8 +67,7 @@ class JiraMetadataTests extends AppTestSupport {
 
 		assertThat(this.metadata.projects(JiraIdentity.of(this.alice))).extracting(Project::key)
 			.containsExactly("SCRUM");
-		assertThat(this.metadata.projects(JiraIdentity.of(this.bob))).extracting(Project::key)
-			.contains("SCRUM", "OPS");
+		assertThat(this.metadata.projects(JiraIdentity.of(this.bob))).extracting(Project::key).contains("SCRUM", "OPS");
 		this.metadata.projects(JiraIdentity.of(this.alice));
 
 		assertThat(calls("/rest/api/3/project/search")).isEqualTo(2);

@@ -91,8 +91,9 @@ class JiraResilienceTests extends AppTestSupport {
 		this.site.inject(JiraFault.status("POST", "/rest/api/3/issue", 500));
 		int before = this.site.data().issues().size();
 
-		String key = this.issues.create(this.alice, new NewIssue("SCRUM", "Task", "After 500", null, null, null, null,
-				null, null, null)).key();
+		String key = this.issues
+			.create(this.alice, new NewIssue("SCRUM", "Task", "After 500", null, null, null, null, null, null, null))
+			.key();
 
 		assertThat(this.site.data().issues()).hasSize(before + 1);
 		assertThat(this.site.calls()).filteredOn(call -> call.method().equals("POST"))
@@ -106,8 +107,9 @@ class JiraResilienceTests extends AppTestSupport {
 		this.site.inject(JiraFault.status("POST", "/rest/api/3/issue", 500).times(2));
 		int before = this.site.data().issues().size();
 
-		assertThatExceptionOfType(JiraException.Unavailable.class).isThrownBy(() -> this.issues.create(this.alice,
-				new NewIssue("SCRUM", "Task", "Twice 500", null, null, null, null, null, null, null)))
+		assertThatExceptionOfType(JiraException.Unavailable.class)
+			.isThrownBy(() -> this.issues.create(this.alice,
+					new NewIssue("SCRUM", "Task", "Twice 500", null, null, null, null, null, null, null)))
 			.withMessageContaining("unknown");
 		assertThat(this.site.data().issues()).hasSize(before);
 		assertThat(this.site.calls("POST", "/rest/api/3/issue")).hasSize(2);

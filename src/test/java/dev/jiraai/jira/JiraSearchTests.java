@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link JiraSearch}: the enhanced JQL search with {@code nextPageToken} paging and explicit fields, as the user.
+ * {@link JiraSearch}: the enhanced JQL search with {@code nextPageToken} paging and
+ * explicit fields, as the user.
  */
 class JiraSearchTests extends AppTestSupport {
 
@@ -43,8 +44,8 @@ class JiraSearchTests extends AppTestSupport {
 		assertThat(first.nextPageToken()).isNotNull();
 		SearchPage second = this.search.search(JiraIdentity.of(this.alice), "project = SCRUM ORDER BY created ASC", 2,
 				first.nextPageToken());
-		assertThat(second.issues()).extracting(IssueSummary::key).doesNotContainAnyElementsOf(
-				first.issues().stream().map(IssueSummary::key).toList());
+		assertThat(second.issues()).extracting(IssueSummary::key)
+			.doesNotContainAnyElementsOf(first.issues().stream().map(IssueSummary::key).toList());
 		assertThat(this.search.searchAll(JiraIdentity.of(this.alice), "project = SCRUM", 100))
 			.hasSizeGreaterThanOrEqualTo(first.issues().size() + second.issues().size());
 		assertThat(this.site.calls()).filteredOn(call -> call.path().startsWith("/rest/api/3/search"))
@@ -82,11 +83,12 @@ class JiraSearchTests extends AppTestSupport {
 	@Test
 	void quotesUserInputInJql() {
 		assertThat(JiraSearch.quote("Done\" OR project = OPS")).isEqualTo("\"Done\\\" OR project = OPS\"");
-		// The whole input stays one status value, which Jira reports as unknown instead of running it as JQL.
+		// The whole input stays one status value, which Jira reports as unknown instead
+		// of running it as JQL.
 		assertThatExceptionOfType(JiraException.Rejected.class)
 			.isThrownBy(() -> this.search.myIssues(this.alice, Optional.of("Done\" OR project = \"OPS"), 50))
-			.satisfies(ex -> assertThat(ex.jiraMessages()).anySatisfy(
-					message -> assertThat(message).contains("Done\" OR project = \"OPS")));
+			.satisfies(ex -> assertThat(ex.jiraMessages())
+				.anySatisfy(message -> assertThat(message).contains("Done\" OR project = \"OPS")));
 	}
 
 	@Test
@@ -101,8 +103,7 @@ class JiraSearchTests extends AppTestSupport {
 		this.site.deny(this.alice.accountId(), "BROWSE_PROJECTS", "OPS");
 
 		String everything = "created >= \"2020-01-01\" ORDER BY created ASC";
-		assertThat(this.search.searchAll(JiraIdentity.of(this.alice), everything, 100))
-			.extracting(IssueSummary::key)
+		assertThat(this.search.searchAll(JiraIdentity.of(this.alice), everything, 100)).extracting(IssueSummary::key)
 			.isNotEmpty()
 			.noneMatch(key -> key.startsWith("OPS-"));
 		assertThat(this.search.searchAll(JiraIdentity.app(site(this.site)), everything, 100))

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link JiraTransitions}: only transitions Jira offers, with the fields their screens require named up front.
+ * {@link JiraTransitions}: only transitions Jira offers, with the fields their screens
+ * require named up front.
  */
 class JiraTransitionsTests extends AppTestSupport {
 
@@ -92,7 +93,8 @@ class JiraTransitionsTests extends AppTestSupport {
 	void aUserWhoMayNotTransitionIsRefusedByJira() {
 		this.site.deny(this.alice.accountId(), "TRANSITION_ISSUES", "SCRUM");
 
-		// Jira either offers no transitions to such a user or refuses the POST: either way nothing moves.
+		// Jira either offers no transitions to such a user or refuses the POST: either
+		// way nothing moves.
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.transitions.transition(this.alice, "SCRUM-1", "Start progress", Map.of()))
 			.isInstanceOfAny(JiraException.class, TransitionNotPossible.class);

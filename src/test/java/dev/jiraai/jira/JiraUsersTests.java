@@ -53,7 +53,8 @@ class JiraUsersTests extends AppTestSupport {
 	void assignableUsersLeaveOutInactiveAccounts() {
 		List<JiraUser> assignable = this.users.assignable(JiraIdentity.of(this.alice), "SCRUM", null, null, 50);
 
-		assertThat(assignable).extracting(JiraUser::displayName).contains("Alice Analyst", "Bob Builder")
+		assertThat(assignable).extracting(JiraUser::displayName)
+			.contains("Alice Analyst", "Bob Builder")
 			.doesNotContain("Dan Departed");
 		assertThat(this.users.assignable(JiraIdentity.of(this.alice), null, "SCRUM-1", "ali", 50))
 			.extracting(JiraUser::displayName)

@@ -34,10 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the tests that run the whole app on a real port against the {@link JiraCloudSimulator}: one application
- * context (and one throw-away PostgreSQL database) shared by all of them, wired to the simulator's key server, Forge
- * JWKS and a local stand-in for Jira's {@code all.js}. After each test, no request the app sent to any simulated
- * site may have broken the Jira OpenAPI spec.
+ * Base of the tests that run the whole app on a real port against the
+ * {@link JiraCloudSimulator}: one application context (and one throw-away PostgreSQL
+ * database) shared by all of them, wired to the simulator's key server, Forge JWKS and a
+ * local stand-in for Jira's {@code all.js}. After each test, no request the app sent to
+ * any simulated site may have broken the Jira OpenAPI spec.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(SimulatorWiring.class)
@@ -47,7 +48,10 @@ public abstract class AppTestSupport {
 
 	protected static final FakeOpenAi openAi = FakeOpenAi.shared();
 
-	/** The default API key is read from this file on every call, so tests can rotate or remove it. */
+	/**
+	 * The default API key is read from this file on every call, so tests can rotate or
+	 * remove it.
+	 */
 	protected static final Path apiKeyFile = tempKeyFile();
 
 	protected static final String DEFAULT_API_KEY = "sk-test-default";
@@ -66,7 +70,8 @@ public abstract class AppTestSupport {
 		registry.add("atlassian.connect.forge-invocation-token-jwks-url", jira::forgeJwksUrl);
 		registry.add("atlassian.connect.all-js-url", jira::allJsUrl);
 		registry.add("jira-ai.embedded-postgres.data-directory", () -> "");
-		// The library only hands Forge tokens to this host (api.atlassian.com in production): the simulator's.
+		// The library only hands Forge tokens to this host (api.atlassian.com in
+		// production): the simulator's.
 		registry.add("api.host", () -> "localhost");
 		registry.add("jira-ai.ai.base-url", openAi::baseUrl);
 		registry.add("jira-ai.ai.api-key-file", apiKeyFile::toString);
@@ -89,7 +94,10 @@ public abstract class AppTestSupport {
 		}
 	}
 
-	/** A GET to the app with an Authorization header (or none when {@code authorization} is null). */
+	/**
+	 * A GET to the app with an Authorization header (or none when {@code authorization}
+	 * is null).
+	 */
 	protected static HttpResponse<String> get(String pathAndQuery, String authorization) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBaseUrl() + pathAndQuery)).GET();
 		if (authorization != null) {
@@ -98,7 +106,10 @@ public abstract class AppTestSupport {
 		return send(request.build());
 	}
 
-	/** A POST to the app with a JSON body (or none), an Authorization header and an Accept header. */
+	/**
+	 * A POST to the app with a JSON body (or none), an Authorization header and an Accept
+	 * header.
+	 */
 	protected static HttpResponse<String> post(String pathAndQuery, String authorization, String jsonBody,
 			String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBaseUrl() + pathAndQuery))
@@ -141,8 +152,9 @@ public abstract class AppTestSupport {
 	}
 
 	/**
-	 * A user of an installed site as a Forge invocation would resolve them: the security context holds the Forge
-	 * Invocation Token and the Forge user token, as the Forge filter leaves it. Cleared after each test.
+	 * A user of an installed site as a Forge invocation would resolve them: the security
+	 * context holds the Forge Invocation Token and the Forge user token, as the Forge
+	 * filter leaves it. Cleared after each test.
 	 */
 	protected SiteUser forgeUser(SimulatedSite site, String accountId) {
 		AtlassianHost host = this.hostRepository.findById(site.clientKey()).orElseThrow();

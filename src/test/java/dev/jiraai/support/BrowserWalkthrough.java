@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs a Playwright walk-through from {@code frontend/e2e} in Debian's Chromium and returns what it printed. In CI
- * Chromium is always installed and the walk-through always runs; elsewhere it is skipped when Chromium is missing.
+ * Runs a Playwright walk-through from {@code frontend/e2e} in Debian's Chromium and
+ * returns what it printed. In CI Chromium is always installed and the walk-through always
+ * runs; elsewhere it is skipped when Chromium is missing.
  */
 public final class BrowserWalkthrough {
 
@@ -21,14 +22,16 @@ public final class BrowserWalkthrough {
 	}
 
 	/**
-	 * Runs {@code frontend/e2e/<script>} with the page URL and screenshot path, and asserts it succeeded.
+	 * Runs {@code frontend/e2e/<script>} with the page URL and screenshot path, and
+	 * asserts it succeeded.
 	 * @return its output
 	 */
 	public static String run(String script, String pageUrl, Path screenshot) throws IOException, InterruptedException {
 		assumeTrue(System.getenv("CI") != null || Files.isExecutable(CHROMIUM),
 				"Chromium is not installed here (apt-get install chromium); CI installs it and always runs this test");
 		assertThat(CHROMIUM).as("Chromium for the browser test").isExecutable();
-		assertThat(Path.of("frontend/node_modules/playwright-core")).as("playwright-core (npm ci in frontend)").exists();
+		assertThat(Path.of("frontend/node_modules/playwright-core")).as("playwright-core (npm ci in frontend)")
+			.exists();
 		Files.createDirectories(screenshot.toAbsolutePath().getParent());
 		Process process = new ProcessBuilder("node", "frontend/e2e/" + script, pageUrl, screenshot.toString())
 			.redirectErrorStream(true)

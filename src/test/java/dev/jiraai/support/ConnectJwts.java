@@ -28,9 +28,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signs and checks JWTs the way Jira Cloud does, written from Atlassian's Connect JWT specification (not from the
- * library under test): the query string hash ({@code qsh}), HS256 tokens with a site's shared secret and RS256
- * signed installs.
+ * Signs and checks JWTs the way Jira Cloud does, written from Atlassian's Connect JWT
+ * specification (not from the library under test): the query string hash ({@code qsh}),
+ * HS256 tokens with a site's shared secret and RS256 signed installs.
  */
 public final class ConnectJwts {
 
@@ -41,9 +41,11 @@ public final class ConnectJwts {
 	}
 
 	/**
-	 * The query string hash of a request: SHA-256 of {@code METHOD&path&canonical-query}, hex encoded.
+	 * The query string hash of a request: SHA-256 of {@code METHOD&path&canonical-query},
+	 * hex encoded.
 	 * @param method the HTTP method
-	 * @param pathAndQuery the path relative to the product or app base URL, with its raw (encoded) query
+	 * @param pathAndQuery the path relative to the product or app base URL, with its raw
+	 * (encoded) query
 	 */
 	public static String qsh(String method, String pathAndQuery) {
 		URI uri = URI.create(pathAndQuery);
@@ -93,7 +95,10 @@ public final class ConnectJwts {
 			.replace("%7E", "~");
 	}
 
-	/** An HS256 token signed with a shared secret, valid for three minutes, with any extra claims. */
+	/**
+	 * An HS256 token signed with a shared secret, valid for three minutes, with any extra
+	 * claims.
+	 */
 	public static String hs256(String sharedSecret, String issuer, Consumer<JWTClaimsSet.Builder> claims) {
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer)
 			.issueTime(Date.from(Instant.now()))
@@ -109,7 +114,10 @@ public final class ConnectJwts {
 		return jwt.serialize();
 	}
 
-	/** An RS256 token with a key id, as Jira signs installs and Forge signs invocation tokens. */
+	/**
+	 * An RS256 token with a key id, as Jira signs installs and Forge signs invocation
+	 * tokens.
+	 */
 	public static String rs256(RSAPrivateKey key, String keyId, JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
 		try {
@@ -129,8 +137,8 @@ public final class ConnectJwts {
 	public static JWTClaimsSet verifyHs256(String token, String sharedSecret) {
 		try {
 			SignedJWT jwt = SignedJWT.parse(token);
-			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-					|| jwt.getState() != JWSObject.State.SIGNED || !jwt.verify(new MACVerifier(secretKey(sharedSecret)))) {
+			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getState() != JWSObject.State.SIGNED
+					|| !jwt.verify(new MACVerifier(secretKey(sharedSecret)))) {
 				throw new IllegalArgumentException("JWT signature does not verify");
 			}
 			JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -144,7 +152,9 @@ public final class ConnectJwts {
 		}
 	}
 
-	/** HS256 needs at least 256 bits of key; Jira's shared secrets are longer than that. */
+	/**
+	 * HS256 needs at least 256 bits of key; Jira's shared secrets are longer than that.
+	 */
 	private static byte[] secretKey(String secret) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < 32) {

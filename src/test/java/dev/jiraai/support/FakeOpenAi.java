@@ -23,10 +23,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A local OpenAI-compatible server for tests: {@code POST /v1/chat/completions} answered from a script, in the real
- * wire format (a JSON completion with {@code usage}, or an SSE stream of {@code chat.completion.chunk}s ending with
- * {@code [DONE]} when the request asks to stream), including {@code tool_calls} and API errors. Every request is
- * recorded for assertions.
+ * A local OpenAI-compatible server for tests: {@code POST /v1/chat/completions} answered
+ * from a script, in the real wire format (a JSON completion with {@code usage}, or an SSE
+ * stream of {@code chat.completion.chunk}s ending with {@code [DONE]} when the request
+ * asks to stream), including {@code tool_calls} and API errors. Every request is recorded
+ * for assertions.
  */
 public final class FakeOpenAi implements AutoCloseable {
 
@@ -53,6 +54,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
 	/** One scripted answer. */
 	public sealed interface Reply {
+
 	}
 
 	/** An assistant message, split into these chunks when streamed. */
@@ -64,11 +66,14 @@ public final class FakeOpenAi implements AutoCloseable {
 	}
 
 	/** An API error with OpenAI's error body, optionally with {@code Retry-After}. */
-	public record Error(int status, String type, String code, String message, Integer retryAfterSeconds)
-			implements Reply {
+	public record Error(int status, String type, String code, String message,
+			Integer retryAfterSeconds) implements Reply {
 	}
 
-	/** A stream that stops after these chunks without {@code finish_reason} or {@code [DONE]}: a cut connection. */
+	/**
+	 * A stream that stops after these chunks without {@code finish_reason} or
+	 * {@code [DONE]}: a cut connection.
+	 */
 	public record CutStream(List<String> chunks) implements Reply {
 	}
 
@@ -76,7 +81,10 @@ public final class FakeOpenAi implements AutoCloseable {
 	public record Delayed(java.time.Duration delay, Reply reply) implements Reply {
 	}
 
-	/** Another reply, its body trickled out in pieces over a duration, as a real stream arrives. */
+	/**
+	 * Another reply, its body trickled out in pieces over a duration, as a real stream
+	 * arrives.
+	 */
 	public record Trickled(java.time.Duration over, Reply reply) implements Reply {
 	}
 
@@ -160,9 +168,10 @@ public final class FakeOpenAi implements AutoCloseable {
 				case Error error -> error(error);
 				case Text text -> stream ? sse(streamChunks(model, text)) : completion(model, text);
 				case ToolCalls calls -> completion(model, calls);
-				// The connection ends after the content: no finish_reason, no usage, no [DONE].
-				case CutStream cut -> sse(streamChunks(model, new Text(cut.chunks(), 0, 0)).subList(0,
-						cut.chunks().size() + 1));
+				// The connection ends after the content: no finish_reason, no usage, no
+				// [DONE].
+				case CutStream cut ->
+					sse(streamChunks(model, new Text(cut.chunks(), 0, 0)).subList(0, cut.chunks().size() + 1));
 				case Trickled trickled -> {
 					ResponseDefinition whole = answer(trickled.reply(), model, stream);
 					yield ResponseDefinitionBuilder.like(whole)
@@ -212,7 +221,11 @@ public final class FakeOpenAi implements AutoCloseable {
 		private List<String> streamChunks(String model, Text text) {
 			List<String> events = new ArrayList<>();
 			ObjectNode first = envelope("chat.completion.chunk", model);
-			first.putArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant")
+			first.putArray("choices")
+				.addObject()
+				.put("index", 0)
+				.putObject("delta")
+				.put("role", "assistant")
 				.put("content", "");
 			events.add(first.toString());
 			for (String chunk : text.chunks()) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FakeOpenAi} speaks the chat-completions wire format the app's OpenAI client expects.
+ * {@link FakeOpenAi} speaks the chat-completions wire format the app's OpenAI client
+ * expects.
  */
 class FakeOpenAiTests {
 

@@ -15,13 +15,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.contracts.ContractSchemas;
 
 /**
- * Checks and stores the field values of create and edit requests ({@code fields} and {@code update}) as Jira does:
- * against the create screen of the issue's project and type, naming the offending field in {@code errors}, and
- * refusing fields that are not on the screen.
+ * Checks and stores the field values of create and edit requests ({@code fields} and
+ * {@code update}) as Jira does: against the create screen of the issue's project and
+ * type, naming the offending field in {@code errors}, and refusing fields that are not on
+ * the screen.
  */
 final class IssueFields {
 
-	/** Jira's message for a rich-text field or comment body that is not an ADF document. */
+	/**
+	 * Jira's message for a rich-text field or comment body that is not an ADF document.
+	 */
 	static final String NOT_ADF = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
 
 	private final SiteData data;
@@ -32,6 +35,7 @@ final class IssueFields {
 
 	/**
 	 * Why Jira refuses a request.
+	 *
 	 * @param status the HTTP status
 	 * @param errorMessages general messages
 	 * @param errors messages by field id
@@ -68,13 +72,13 @@ final class IssueFields {
 
 	/**
 	 * Validates a create request and builds the new issue (not yet stored).
-	 * @param caller {@code app} or the account id of the user creating it, who becomes the default reporter
+	 * @param caller {@code app} or the account id of the user creating it, who becomes
+	 * the default reporter
 	 */
 	Outcome create(JsonNode body, String caller) {
 		JsonNode fields = body.path("fields");
 		JsonNode update = body.path("update");
-		Optional<JsonNode> project = reference(fields.path("project"), "key")
-			.flatMap(this.data::project)
+		Optional<JsonNode> project = reference(fields.path("project"), "key").flatMap(this.data::project)
 			.or(() -> reference(fields.path("project"), "id").flatMap(this.data::project));
 		if (project.isEmpty()) {
 			return Outcome.refused(Rejection.fields(Map.of("project", "Specify a valid project ID or key")));
@@ -112,8 +116,8 @@ final class IssueFields {
 			if (id.equals("project") || id.equals("issuetype") || errors.containsKey(id)) {
 				continue;
 			}
-			JsonNode value = fields.has(id) ? fields.get(id) : applyOperations(id, SiteData.json.nullNode(),
-					update.path(id), errors);
+			JsonNode value = fields.has(id) ? fields.get(id)
+					: applyOperations(id, SiteData.json.nullNode(), update.path(id), errors);
 			if (value == null) {
 				continue;
 			}
@@ -142,7 +146,8 @@ final class IssueFields {
 	}
 
 	/**
-	 * Validates an edit request and applies it to the issue when it is valid (all or nothing).
+	 * Validates an edit request and applies it to the issue when it is valid (all or
+	 * nothing).
 	 * @param caller {@code app} or the account id of the user editing
 	 */
 	Optional<Rejection> edit(ObjectNode issue, JsonNode body, String caller) {
@@ -204,7 +209,10 @@ final class IssueFields {
 		return Optional.empty();
 	}
 
-	/** The fields of the screen by id, each with its screen entry ({@code required}, {@code default}). */
+	/**
+	 * The fields of the screen by id, each with its screen entry ({@code required},
+	 * {@code default}).
+	 */
 	private Map<String, JsonNode> screen(JsonNode project, JsonNode type, Set<String> excluded) {
 		Map<String, JsonNode> screen = new LinkedHashMap<>();
 		for (JsonNode entry : this.data.createScreen(project, type)) {
@@ -220,8 +228,8 @@ final class IssueFields {
 		for (JsonNode source : List.of(fields, update)) {
 			source.fieldNames().forEachRemaining(id -> {
 				if (!screen.contains(id)) {
-					errors.put(id, "Field '%s' cannot be set. It is not on the appropriate screen, or unknown."
-						.formatted(id));
+					errors.put(id,
+							"Field '%s' cannot be set. It is not on the appropriate screen, or unknown.".formatted(id));
 				}
 			});
 		}
@@ -249,7 +257,10 @@ final class IssueFields {
 		return value.isTextual() || value.isNumber() ? Optional.of(value.asText()) : Optional.empty();
 	}
 
-	/** A field's current value in wire form, the base that {@code update} operations work on. */
+	/**
+	 * A field's current value in wire form, the base that {@code update} operations work
+	 * on.
+	 */
 	private JsonNode currentValue(String id, ObjectNode issue) {
 		return switch (id) {
 			case "labels" -> issue.path("labels").deepCopy();
@@ -263,8 +274,10 @@ final class IssueFields {
 	}
 
 	/**
-	 * Applies {@code update} operations ({@code set}, {@code add}, {@code remove}) to a field's current value.
-	 * @return the resulting value, or {@code null} when an operation is refused (recorded in {@code errors})
+	 * Applies {@code update} operations ({@code set}, {@code add}, {@code remove}) to a
+	 * field's current value.
+	 * @return the resulting value, or {@code null} when an operation is refused (recorded
+	 * in {@code errors})
 	 */
 	private JsonNode applyOperations(String id, JsonNode current, JsonNode operations, Map<String, String> errors) {
 		if (operations.isMissingNode()) {
@@ -366,8 +379,10 @@ final class IssueFields {
 				for (JsonNode wanted : value) {
 					Optional<JsonNode> component = find(project.path("components"), wanted);
 					if (component.isEmpty()) {
-						errors.put(id, wanted.has("id") ? "Component id '%s' is not valid".formatted(wanted.path("id")
-							.asText()) : "Component name '%s' is not valid".formatted(wanted.path("name").asText()));
+						errors.put(id,
+								wanted.has("id")
+										? "Component id '%s' is not valid".formatted(wanted.path("id").asText())
+										: "Component name '%s' is not valid".formatted(wanted.path("name").asText()));
 						return;
 					}
 					names.add(component.get().path("name").asText());
@@ -418,8 +433,9 @@ final class IssueFields {
 			.map(t -> t.path("hierarchyLevel").asInt())
 			.orElse(0);
 		boolean subtask = type.path("subtask").asBoolean();
-		boolean fits = subtask ? parentLevel == 0 && parent.get().path("project").asText().equals(project.path("key")
-			.asText()) : parentLevel == type.path("hierarchyLevel").asInt() + 1;
+		boolean fits = subtask
+				? parentLevel == 0 && parent.get().path("project").asText().equals(project.path("key").asText())
+				: parentLevel == type.path("hierarchyLevel").asInt() + 1;
 		if (!fits || parent.get().path("key").asText().equals(issue.path("key").asText())) {
 			errors.put("parent", "Given parent issue does not belong to appropriate hierarchy.");
 			return;
@@ -466,12 +482,15 @@ final class IssueFields {
 					errors.put(id, "Option value '%s' is not valid".formatted(value.path("value").asText()));
 				}
 			}
-			default -> errors.put(id, "Field '%s' cannot be set. It is not on the appropriate screen, or unknown."
-				.formatted(id));
+			default -> errors.put(id,
+					"Field '%s' cannot be set. It is not on the appropriate screen, or unknown.".formatted(id));
 		}
 	}
 
-	/** The element of a list (components, options) a reference names by {@code id}, {@code name} or {@code value}. */
+	/**
+	 * The element of a list (components, options) a reference names by {@code id},
+	 * {@code name} or {@code value}.
+	 */
 	private static Optional<JsonNode> find(JsonNode candidates, JsonNode reference) {
 		for (JsonNode candidate : candidates) {
 			if (reference.has("id") && candidate.path("id").asText().equals(reference.path("id").asText())) {
@@ -490,7 +509,8 @@ final class IssueFields {
 	}
 
 	/**
-	 * Why a document is not ADF: it must be a {@code doc} node and valid against the vendored ADF schema.
+	 * Why a document is not ADF: it must be a {@code doc} node and valid against the
+	 * vendored ADF schema.
 	 * @return the problems; empty when the document is valid
 	 */
 	static List<String> adfErrors(JsonNode document) {

@@ -36,15 +36,19 @@ import com.nimbusds.jwt.SignedJWT;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A local stand-in for Jira Cloud and the Atlassian platform around it, speaking their real wire formats.
+ * A local stand-in for Jira Cloud and the Atlassian platform around it, speaking their
+ * real wire formats.
  * <p>
- * The platform part (one WireMock server) serves what is shared by all sites: the Connect install key server
- * ({@code {publicKeyBaseUrl}/{kid}}), the Forge JWKS that Forge Invocation Tokens are signed with, and the OAuth 2.0
- * token endpoint used to act as a user. Each {@link SimulatedSite} is a Jira Cloud site on its own server: it installs
- * the app with a signed lifecycle call, signs the tokens Jira would give the app's iframes, serves a seeded site
- * through REST v3 and checks every request against Atlassian's OpenAPI spec.
+ * The platform part (one WireMock server) serves what is shared by all sites: the Connect
+ * install key server ({@code {publicKeyBaseUrl}/{kid}}), the Forge JWKS that Forge
+ * Invocation Tokens are signed with, and the OAuth 2.0 token endpoint used to act as a
+ * user. Each {@link SimulatedSite} is a Jira Cloud site on its own server: it installs
+ * the app with a signed lifecycle call, signs the tokens Jira would give the app's
+ * iframes, serves a seeded site through REST v3 and checks every request against
+ * Atlassian's OpenAPI spec.
  * <p>
- * One simulator is shared per test JVM ({@link #shared()}); tests create their own sites so their data never meets.
+ * One simulator is shared per test JVM ({@link #shared()}); tests create their own sites
+ * so their data never meets.
  */
 public final class JiraCloudSimulator implements AutoCloseable {
 
@@ -56,7 +60,10 @@ public final class JiraCloudSimulator implements AutoCloseable {
 
 	private static JiraCloudSimulator shared;
 
-	/** The part of Jira's AP API the app uses, talking to the simulator instead of a Jira host frame. */
+	/**
+	 * The part of Jira's AP API the app uses, talking to the simulator instead of a Jira
+	 * host frame.
+	 */
 	private static final String ALL_JS_STAND_IN = """
 			(function () {
 			  var origin = new URL(document.currentScript.src).origin;
@@ -121,7 +128,10 @@ public final class JiraCloudSimulator implements AutoCloseable {
 		return site;
 	}
 
-	/** Where the app fetches the public keys of signed installs ({@code atlassian.connect.public-key-base-url}). */
+	/**
+	 * Where the app fetches the public keys of signed installs
+	 * ({@code atlassian.connect.public-key-base-url}).
+	 */
 	public String publicKeyBaseUrl() {
 		return this.platform.baseUrl() + "/connect-keys";
 	}
@@ -131,15 +141,17 @@ public final class JiraCloudSimulator implements AutoCloseable {
 		return this.platform.baseUrl() + "/forge/.well-known/jwks.json";
 	}
 
-	/** The OAuth 2.0 token endpoint the app exchanges JWT assertions at to act as a user. */
+	/**
+	 * The OAuth 2.0 token endpoint the app exchanges JWT assertions at to act as a user.
+	 */
 	public String oauthTokenUrl() {
 		return this.platform.baseUrl() + "/oauth2/token";
 	}
 
 	/**
-	 * A local stand-in for Jira's {@code all.js} ({@code atlassian.connect.all-js-url}): {@code AP.context.getToken()}
-	 * exchanges the iframe's {@code jwt} for a fresh context JWT of the same site and user, as the Jira host frame
-	 * does.
+	 * A local stand-in for Jira's {@code all.js} ({@code atlassian.connect.all-js-url}):
+	 * {@code AP.context.getToken()} exchanges the iframe's {@code jwt} for a fresh
+	 * context JWT of the same site and user, as the Jira host frame does.
 	 */
 	public String allJsUrl() {
 		return this.platform.baseUrl() + "/atlassian-connect/all.js";
@@ -165,12 +177,18 @@ public final class JiraCloudSimulator implements AutoCloseable {
 		return (RSAPrivateKey) this.installKey.getPrivate();
 	}
 
-	/** The key id of Atlassian's install signing key, which forgers may copy into their header. */
+	/**
+	 * The key id of Atlassian's install signing key, which forgers may copy into their
+	 * header.
+	 */
 	public String installKeyId() {
 		return this.installKeyId;
 	}
 
-	/** Signs a Forge Invocation Token for a user of a site, as Forge does when Custom UI calls the remote. */
+	/**
+	 * Signs a Forge Invocation Token for a user of a site, as Forge does when Custom UI
+	 * calls the remote.
+	 */
 	String forgeInvocationToken(SimulatedSite site, String accountId, Consumer<JWTClaimsSet.Builder> tweak) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("forge/invocation-token")
@@ -180,11 +198,12 @@ public final class JiraCloudSimulator implements AutoCloseable {
 			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("principal", accountId)
-			.claim("app", Map.of("id", FORGE_APP_ID, "version", "1", "installationId", site.installationId(),
-					"apiBaseUrl", site.baseUrl(), "environment", Map.of("type", "PRODUCTION", "id", "env-1"),
-					"module", Map.of("type", "xen:macro", "key", "assess-issue-panel")))
-			.claim("context", Map.of("cloudId", site.cloudId(), "moduleKey", "assess-issue-panel",
-					"siteUrl", site.baseUrl()));
+			.claim("app",
+					Map.of("id", FORGE_APP_ID, "version", "1", "installationId", site.installationId(), "apiBaseUrl",
+							site.baseUrl(), "environment", Map.of("type", "PRODUCTION", "id", "env-1"), "module",
+							Map.of("type", "xen:macro", "key", "assess-issue-panel")))
+			.claim("context",
+					Map.of("cloudId", site.cloudId(), "moduleKey", "assess-issue-panel", "siteUrl", site.baseUrl()));
 		tweak.accept(claims);
 		return ConnectJwts.rs256((RSAPrivateKey) toPrivate(this.forgeKey), this.forgeKey.getKeyID(), claims.build());
 	}
@@ -258,7 +277,10 @@ public final class JiraCloudSimulator implements AutoCloseable {
 			return ResponseDefinitionBuilder.responseDefinition().withStatus(404).build();
 		}
 
-		/** The JWT bearer grant of Connect's act-as-user: the assertion is signed with the site's secret. */
+		/**
+		 * The JWT bearer grant of Connect's act-as-user: the assertion is signed with the
+		 * site's secret.
+		 */
 		private ResponseDefinition token(String form) {
 			Map<String, String> parameters = new java.util.HashMap<>();
 			for (String pair : form.split("&")) {
@@ -272,11 +294,12 @@ public final class JiraCloudSimulator implements AutoCloseable {
 				String assertion = parameters.getOrDefault("assertion", "");
 				JWTClaimsSet unverified = SignedJWT.parse(assertion).getJWTClaimsSet();
 				String clientId = unverified.getIssuer().replace("urn:atlassian:connect:clientid:", "");
-				Optional<SimulatedSite> site = sites.values().stream()
+				Optional<SimulatedSite> site = sites.values()
+					.stream()
 					.filter(s -> s.oauthClientId().equals(clientId))
 					.findFirst();
-				if (site.isEmpty() || !"urn:ietf:params:oauth:grant-type:jwt-bearer"
-					.equals(parameters.get("grant_type"))) {
+				if (site.isEmpty()
+						|| !"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(parameters.get("grant_type"))) {
 					return oauthError("invalid_grant");
 				}
 				ConnectJwts.verifyHs256(assertion, site.get().sharedSecret());

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The simulator is honest: it accepts the app's real Connect and act-as-user calls, refuses unauthenticated ones,
- * fails a test on any request that breaks the Jira OpenAPI spec, and injects the faults it promises.
+ * The simulator is honest: it accepts the app's real Connect and act-as-user calls,
+ * refuses unauthenticated ones, fails a test on any request that breaks the Jira OpenAPI
+ * spec, and injects the faults it promises.
  */
 class JiraCloudSimulatorTests extends AppTestSupport {
 
@@ -75,9 +76,11 @@ class JiraCloudSimulatorTests extends AppTestSupport {
 		SimulatedSite site = installedSite("sim-violation");
 		RestTemplate asApp = this.restClients.authenticatedAsAddon(host(site));
 
-		// The spec says a transition id is a string: {"transition":{"id":5}} is not a valid request.
-		assertThatExceptionOfType(HttpClientErrorException.BadRequest.class).isThrownBy(() -> asApp
-			.postForObject("/rest/api/3/issue/SCRUM-1/transitions", Map.of("transition", Map.of("id", 5)), String.class));
+		// The spec says a transition id is a string: {"transition":{"id":5}} is not a
+		// valid request.
+		assertThatExceptionOfType(HttpClientErrorException.BadRequest.class)
+			.isThrownBy(() -> asApp.postForObject("/rest/api/3/issue/SCRUM-1/transitions",
+					Map.of("transition", Map.of("id", 5)), String.class));
 
 		assertThat(site.violations()).singleElement()
 			.asString()
@@ -115,7 +118,8 @@ class JiraCloudSimulatorTests extends AppTestSupport {
 	void injectsServerErrorsResetsAndDelays() {
 		SimulatedSite site = installedSite("sim-faults");
 		site.inject(JiraFault.status("GET", "/rest/api/3/myself", 503))
-			// The JDK's HTTP client silently retries an idempotent GET once after a reset: reset both tries.
+			// The JDK's HTTP client silently retries an idempotent GET once after a
+			// reset: reset both tries.
 			.inject(JiraFault.connectionReset("GET", "/rest/api/3/myself").times(2))
 			.inject(JiraFault.delay("GET", "/rest/api/3/myself", Duration.ofMillis(300)));
 		RestTemplate asApp = this.restClients.authenticatedAsAddon(host(site));
@@ -134,9 +138,8 @@ class JiraCloudSimulatorTests extends AppTestSupport {
 		SimulatedSite site = installedSite("sim-lost");
 		site.inject(JiraFault.lostResponse("POST", "/rest/api/3/issue/SCRUM-2/comment"));
 		RestTemplate asApp = this.restClients.authenticatedAsAddon(host(site));
-		Map<String, Object> body = Map.of("body", Map.of("type", "doc", "version", 1, "content",
-				java.util.List.of(Map.of("type", "paragraph", "content",
-						java.util.List.of(Map.of("type", "text", "text", "Hello"))))));
+		Map<String, Object> body = Map.of("body", Map.of("type", "doc", "version", 1, "content", java.util.List
+			.of(Map.of("type", "paragraph", "content", java.util.List.of(Map.of("type", "text", "text", "Hello"))))));
 
 		assertThatExceptionOfType(ResourceAccessException.class)
 			.isThrownBy(() -> asApp.postForObject("/rest/api/3/issue/SCRUM-2/comment", body, String.class));

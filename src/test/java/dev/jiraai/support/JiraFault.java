@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * A failure the simulated site answers with instead of its normal response, for the next {@code times} matching
- * requests.
+ * A failure the simulated site answers with instead of its normal response, for the next
+ * {@code times} matching requests.
  *
  * @param method the HTTP method to match, or {@code null} for any
  * @param path a regular expression the request path must match
  * @param kind what goes wrong
  * @param status the status answered for {@link Kind#STATUS}
  * @param retryAfterSeconds the {@code Retry-After} header, or {@code null}
- * @param delay how long to wait before answering for {@link Kind#DELAY} (then the normal answer follows)
+ * @param delay how long to wait before answering for {@link Kind#DELAY} (then the normal
+ * answer follows)
  * @param times how many matching requests fail
  */
 public record JiraFault(String method, Pattern path, Kind kind, int status, Integer retryAfterSeconds, Duration delay,
@@ -30,7 +31,10 @@ public record JiraFault(String method, Pattern path, Kind kind, int status, Inte
 		/** The normal response, late. */
 		DELAY,
 
-		/** The request is carried out, then the connection is reset: the caller cannot know it succeeded. */
+		/**
+		 * The request is carried out, then the connection is reset: the caller cannot
+		 * know it succeeded.
+		 */
 		LOST_RESPONSE
 
 	}

@@ -23,16 +23,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The REST v3 endpoints of a simulated site, answering in Jira Cloud's wire format from {@link SiteData}, with
- * Jira's permission semantics: an issue the caller may not browse does not exist for them (404, and left out of
- * searches), a write they may not make is refused. An endpoint the simulator does not know answers 501 and is
- * reported as a test failure, so a missing handler is never mistaken for a Jira answer.
+ * The REST v3 endpoints of a simulated site, answering in Jira Cloud's wire format from
+ * {@link SiteData}, with Jira's permission semantics: an issue the caller may not browse
+ * does not exist for them (404, and left out of searches), a write they may not make is
+ * refused. An endpoint the simulator does not know answers 501 and is reported as a test
+ * failure, so a missing handler is never mistaken for a Jira answer.
  */
 final class JiraRestHandlers {
 
 	private static final String NO_ISSUE = "Issue does not exist or you do not have permission to see it.";
 
-	/** What Jira Cloud answers since the JQL search endpoints were removed (CHANGE-2046). */
+	/**
+	 * What Jira Cloud answers since the JQL search endpoints were removed (CHANGE-2046).
+	 */
 	static final String SEARCH_REMOVED = "The requested API has been removed. Please migrate to the "
 			+ "/rest/api/3/search/jql API. A full migration guideline is available at "
 			+ "https://developer.atlassian.com/changelog/#CHANGE-2046";
@@ -82,11 +85,14 @@ final class JiraRestHandlers {
 
 	/**
 	 * A response of the simulated site.
-	 * @param violation a test failure to record along with the answer (the app called something it must not, or
-	 * something the simulator cannot answer faithfully), or {@code null}
-	 * @param checkedAgainstSpec whether the answer is validated against the spec; off only for the few answers Jira
-	 * gives with a status its spec does not list (the 410 of removed endpoints, the 403 of a refused comment), whose
-	 * bodies are still checked to be an ErrorCollection
+	 *
+	 * @param violation a test failure to record along with the answer (the app called
+	 * something it must not, or something the simulator cannot answer faithfully), or
+	 * {@code null}
+	 * @param checkedAgainstSpec whether the answer is validated against the spec; off
+	 * only for the few answers Jira gives with a status its spec does not list (the 410
+	 * of removed endpoints, the 403 of a refused comment), whose bodies are still checked
+	 * to be an ErrorCollection
 	 */
 	record SimResponse(int status, JsonNode body, Map<String, String> headers, String violation,
 			boolean checkedAgainstSpec) {
@@ -140,12 +146,11 @@ final class JiraRestHandlers {
 		/** All values of a parameter, comma-separated values split. */
 		List<String> params(String name) {
 			List<String> values = new ArrayList<>();
-			this.query.getOrDefault(name, List.of())
-				.forEach(value -> List.of(value.split(",")).forEach(v -> {
-					if (!v.isBlank()) {
-						values.add(v.trim());
-					}
-				}));
+			this.query.getOrDefault(name, List.of()).forEach(value -> List.of(value.split(",")).forEach(v -> {
+				if (!v.isBlank()) {
+					values.add(v.trim());
+				}
+			}));
 			return values;
 		}
 
@@ -187,7 +192,8 @@ final class JiraRestHandlers {
 		return SimResponse.error(501, "The Jira simulator does not implement " + method + " " + path);
 	}
 
-	// ---- users ------------------------------------------------------------------------------------------------
+	// ---- users
+	// ------------------------------------------------------------------------------------------------
 
 	private SimResponse myself(Call call) {
 		if (call.asApp()) {
@@ -198,7 +204,10 @@ final class JiraRestHandlers {
 			.orElseGet(() -> SimResponse.error(401, "Unknown user"));
 	}
 
-	/** Jira's user search: active users whose display name, or a word of it, starts with the query. */
+	/**
+	 * Jira's user search: active users whose display name, or a word of it, starts with
+	 * the query.
+	 */
 	private SimResponse userSearch(Call call) {
 		String query = call.param("query");
 		String accountId = call.param("accountId");
@@ -281,7 +290,8 @@ final class JiraRestHandlers {
 		return page;
 	}
 
-	// ---- projects and metadata --------------------------------------------------------------------------------
+	// ---- projects and metadata
+	// --------------------------------------------------------------------------------
 
 	private Optional<JsonNode> visibleProject(String keyOrId, String caller) {
 		return this.data.project(keyOrId)
@@ -303,7 +313,10 @@ final class JiraRestHandlers {
 		return SimResponse.ok(pageBean("/rest/api/3/project/search", call, projects, maxResults, this.wire::project));
 	}
 
-	/** A PageBean: {@code self}, {@code nextPage} unless last, {@code startAt}, {@code maxResults}, {@code total}. */
+	/**
+	 * A PageBean: {@code self}, {@code nextPage} unless last, {@code startAt},
+	 * {@code maxResults}, {@code total}.
+	 */
 	private ObjectNode pageBean(String path, Call call, List<JsonNode> all, int maxResults,
 			Function<JsonNode, ObjectNode> render) {
 		int startAt = Math.max(0, call.intParam("startAt", 0));
@@ -311,8 +324,8 @@ final class JiraRestHandlers {
 		page.put("self", this.wire.url(path + "?startAt=" + startAt + "&maxResults=" + maxResults));
 		boolean last = startAt + maxResults >= all.size();
 		if (!last) {
-			page.put("nextPage", this.wire.url(path + "?startAt=" + (startAt + maxResults) + "&maxResults="
-					+ maxResults));
+			page.put("nextPage",
+					this.wire.url(path + "?startAt=" + (startAt + maxResults) + "&maxResults=" + maxResults));
 		}
 		page.put("maxResults", maxResults);
 		page.put("startAt", startAt);
@@ -374,8 +387,8 @@ final class JiraRestHandlers {
 			.filter(priority -> !onlyDefault || priority.path("isDefault").asBoolean())
 			.toList();
 		int maxResults = Math.max(1, Math.min(100, call.intParam("maxResults", 50)));
-		return SimResponse.ok(pageBean("/rest/api/3/priority/search", call, priorities, maxResults,
-				this.wire::priority));
+		return SimResponse
+			.ok(pageBean("/rest/api/3/priority/search", call, priorities, maxResults, this.wire::priority));
 	}
 
 	private SimResponse statuses(Call call) {
@@ -390,7 +403,8 @@ final class JiraRestHandlers {
 		return SimResponse.ok(fields);
 	}
 
-	// ---- create metadata --------------------------------------------------------------------------------------
+	// ---- create metadata
+	// --------------------------------------------------------------------------------------
 
 	private SimResponse createMetaIssueTypes(Call call) {
 		Optional<JsonNode> project = visibleProject(call.match().group(1), call.caller());
@@ -440,7 +454,8 @@ final class JiraRestHandlers {
 		return SimResponse.ok(page);
 	}
 
-	// ---- search -----------------------------------------------------------------------------------------------
+	// ---- search
+	// -----------------------------------------------------------------------------------------------
 
 	private SimResponse removedSearch(Call call) {
 		return SimResponse.error(410, SEARCH_REMOVED)
@@ -449,7 +464,10 @@ final class JiraRestHandlers {
 			.outsideSpec();
 	}
 
-	/** The enhanced search: JQL over the issues the caller may browse, paged with an opaque token. */
+	/**
+	 * The enhanced search: JQL over the issues the caller may browse, paged with an
+	 * opaque token.
+	 */
 	private SimResponse search(Call call) {
 		JsonNode request = call.method().equals("POST") ? call.body() : searchQuery(call);
 		String jql = request.path("jql").asText("");
@@ -461,7 +479,8 @@ final class JiraRestHandlers {
 				propertyKeys.add(k.trim());
 			}
 		}));
-		// Jira returns up to 5000 issues per page when only ids are asked for, fewer with fields.
+		// Jira returns up to 5000 issues per page when only ids are asked for, fewer with
+		// fields.
 		int limit = selection.idsOnly() ? 5000 : 100;
 		int maxResults = Math.max(1, Math.min(limit, request.path("maxResults").asInt(50)));
 		int offset;
@@ -551,9 +570,13 @@ final class JiraRestHandlers {
 		return Integer.parseInt(decoded.substring("jira-simulator-page:".length()));
 	}
 
-	// ---- issues -----------------------------------------------------------------------------------------------
+	// ---- issues
+	// -----------------------------------------------------------------------------------------------
 
-	/** The issue with this key or id if the caller may browse it: otherwise it does not exist for them. */
+	/**
+	 * The issue with this key or id if the caller may browse it: otherwise it does not
+	 * exist for them.
+	 */
 	private Optional<ObjectNode> visibleIssue(String keyOrId, String caller) {
 		return this.data.issue(keyOrId).filter(issue -> this.data.canBrowse(caller, issue));
 	}
@@ -606,13 +629,14 @@ final class JiraRestHandlers {
 		}
 		SimulatedSite.touch(issue.get());
 		if (Boolean.parseBoolean(call.param("returnIssue"))) {
-			return SimResponse.ok(this.wire.issue(issue.get(),
-					SiteJson.FieldSelection.of(List.of(), "*all", this.data), List.of(), call.caller()));
+			return SimResponse.ok(this.wire.issue(issue.get(), SiteJson.FieldSelection.of(List.of(), "*all", this.data),
+					List.of(), call.caller()));
 		}
 		return SimResponse.noContent();
 	}
 
-	// ---- transitions ------------------------------------------------------------------------------------------
+	// ---- transitions
+	// ------------------------------------------------------------------------------------------
 
 	private SimResponse transitions(Call call) {
 		Optional<ObjectNode> issue = issue(call);
@@ -665,7 +689,8 @@ final class JiraRestHandlers {
 			return SimResponse.error(404, NO_ISSUE);
 		}
 		if (!this.data.allowed(call.caller(), "TRANSITION_ISSUES", issue.get().path("project").asText())) {
-			// The spec documents a refused transition as 400 ("the user does not have permission to transition").
+			// The spec documents a refused transition as 400 ("the user does not have
+			// permission to transition").
 			return SimResponse.error(400, "You do not have permission to transition this issue.");
 		}
 		JsonNode transitionId = call.body().path("transition").path("id");
@@ -686,14 +711,14 @@ final class JiraRestHandlers {
 		Map<String, String> errors = new LinkedHashMap<>();
 		fields.fieldNames().forEachRemaining(field -> {
 			if (!screen.has(field)) {
-				errors.put(field, "Field '%s' cannot be set. It is not on the appropriate screen, or unknown."
-					.formatted(field));
+				errors.put(field,
+						"Field '%s' cannot be set. It is not on the appropriate screen, or unknown.".formatted(field));
 			}
 		});
 		update.fieldNames().forEachRemaining(field -> {
 			if (!field.equals("comment") && !screen.has(field)) {
-				errors.put(field, "Field '%s' cannot be set. It is not on the appropriate screen, or unknown."
-					.formatted(field));
+				errors.put(field,
+						"Field '%s' cannot be set. It is not on the appropriate screen, or unknown.".formatted(field));
 			}
 		});
 		Optional<JsonNode> resolution = Optional.empty();
@@ -704,8 +729,8 @@ final class JiraRestHandlers {
 			}
 			else {
 				List<String> allowed = SiteData.texts(screen.path("resolution"));
-				resolution = Optional.ofNullable(wanted.has("id") ? wanted.path("id").asText() : wanted.path("name")
-					.asText(null))
+				resolution = Optional
+					.ofNullable(wanted.has("id") ? wanted.path("id").asText() : wanted.path("name").asText(null))
 					.flatMap(this.data::resolution)
 					.filter(r -> allowed.contains(r.path("name").asText()));
 				if (resolution.isEmpty()) {
@@ -743,7 +768,8 @@ final class JiraRestHandlers {
 		return SimResponse.noContent();
 	}
 
-	// ---- comments ---------------------------------------------------------------------------------------------
+	// ---- comments
+	// ---------------------------------------------------------------------------------------------
 
 	private SimResponse comments(Call call) {
 		Optional<ObjectNode> issue = issue(call);
@@ -776,15 +802,16 @@ final class JiraRestHandlers {
 			return SimResponse.error(404, NO_ISSUE);
 		}
 		if (!this.data.allowed(call.caller(), "ADD_COMMENTS", issue.get().path("project").asText())) {
-			// Jira refuses a comment without Add comments permission with a 403, a status the spec does not list
+			// Jira refuses a comment without Add comments permission with a 403, a status
+			// the spec does not list
 			// for this operation (an OpenAPI response list need not be complete).
 			return SimResponse.error(403, "You do not have the permission to comment on this issue.").outsideSpec();
 		}
 		JsonNode body = call.body().path("body");
 		List<String> problems = IssueFields.adfErrors(body);
 		if (!problems.isEmpty()) {
-			return SimResponse.rejected(new IssueFields.Rejection(400, problems, Map.of("comment",
-					IssueFields.NOT_ADF)));
+			return SimResponse
+				.rejected(new IssueFields.Rejection(400, problems, Map.of("comment", IssueFields.NOT_ADF)));
 		}
 		ObjectNode comment = newComment(call.caller(), body, call.body());
 		issue.get().withArray("comments").add(comment);
@@ -812,7 +839,8 @@ final class JiraRestHandlers {
 		return comment;
 	}
 
-	// ---- entity properties ------------------------------------------------------------------------------------
+	// ---- entity properties
+	// ------------------------------------------------------------------------------------
 
 	private SimResponse propertyKeys(Call call) {
 		Optional<ObjectNode> issue = issue(call);
@@ -823,8 +851,8 @@ final class JiraRestHandlers {
 		ArrayNode keys = json.putArray("keys");
 		issue.get().path("properties").fieldNames().forEachRemaining(key -> {
 			ObjectNode entry = keys.addObject();
-			entry.put("self", this.wire.url("/rest/api/3/issue/" + issue.get().path("id").asText() + "/properties/"
-					+ key));
+			entry.put("self",
+					this.wire.url("/rest/api/3/issue/" + issue.get().path("id").asText() + "/properties/" + key));
 			entry.put("key", key);
 		});
 		return SimResponse.ok(json);
@@ -866,7 +894,8 @@ final class JiraRestHandlers {
 		}
 		boolean existed = issue.get().path("properties").has(key);
 		issue.get().with("properties").set(key, call.body().deepCopy());
-		// Jira answers an empty body: the spec declares application/json with an empty (any) schema.
+		// Jira answers an empty body: the spec declares application/json with an empty
+		// (any) schema.
 		return new SimResponse(existed ? 200 : 201, null, Map.of());
 	}
 

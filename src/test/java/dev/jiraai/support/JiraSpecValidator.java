@@ -20,17 +20,24 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
 /**
- * Checks a request, and the simulator's own answer to it, against Atlassian's official Jira Cloud platform REST v3
- * OpenAPI spec ({@code ../shared/contracts/jira-platform-openapi.json}). Loaded once per JVM: the spec is 2.4 MB.
+ * Checks a request, and the simulator's own answer to it, against Atlassian's official
+ * Jira Cloud platform REST v3 OpenAPI spec
+ * ({@code ../shared/contracts/jira-platform-openapi.json}). Loaded once per JVM: the spec
+ * is 2.4 MB.
  * <p>
- * Answers are held to the spec with three documented exceptions where Jira's real wire format and its spec disagree
- * and the simulator follows Jira: error bodies ({@code ErrorCollection}) on error statuses the spec declares without
- * content, no body on responses whose declared schema is empty (any value; a 204 cannot carry one), and date-times
- * in Jira's {@code 2026-11-02T09:15:00.000+0000} form, which the spec's {@code date-time} (RFC 3339) does not allow.
+ * Answers are held to the spec with three documented exceptions where Jira's real wire
+ * format and its spec disagree and the simulator follows Jira: error bodies
+ * ({@code ErrorCollection}) on error statuses the spec declares without content, no body
+ * on responses whose declared schema is empty (any value; a 204 cannot carry one), and
+ * date-times in Jira's {@code 2026-11-02T09:15:00.000+0000} form, which the spec's
+ * {@code date-time} (RFC 3339) does not allow.
  */
 final class JiraSpecValidator {
 
-	/** Prefix of the violations found in the simulator's answers rather than in the app's requests. */
+	/**
+	 * Prefix of the violations found in the simulator's answers rather than in the app's
+	 * requests.
+	 */
 	static final String SIMULATOR = "SIMULATOR: ";
 
 	private static final Pattern JIRA_DATE_TIME = Pattern
@@ -50,7 +57,8 @@ final class JiraSpecValidator {
 			synchronized (JiraSpecValidator.class) {
 				if (validator == null) {
 					validator = OpenApiInteractionValidator.createForSpecificationUrl(specFile().toUri().toString())
-						// Authentication is the simulator's own job (Connect JWT, OAuth bearer); the spec
+						// Authentication is the simulator's own job (Connect JWT, OAuth
+						// bearer); the spec
 						// only lists basic auth and OAuth 2.0 (3LO) schemes.
 						.withLevelResolver(LevelResolver.create()
 							.withLevel("validation.request.security", ValidationReport.Level.IGNORE)
@@ -89,15 +97,15 @@ final class JiraSpecValidator {
 	}
 
 	/**
-	 * The spec violations of one of the simulator's answers, each prefixed {@value #SIMULATOR}.
+	 * The spec violations of one of the simulator's answers, each prefixed
+	 * {@value #SIMULATOR}.
 	 * @param method the HTTP method of the request
 	 * @param path the path of the request, without query
 	 * @param status the status answered
 	 * @param contentType the content type answered, or {@code null} without a body
 	 * @param body the body answered, or {@code null}
 	 */
-	static List<String> responseViolations(String method, String path, int status, String contentType,
-			String body) {
+	static List<String> responseViolations(String method, String path, int status, String contentType, String body) {
 		SimpleResponse.Builder response = new SimpleResponse.Builder(status);
 		if (contentType != null) {
 			response.withContentType(contentType);
@@ -105,8 +113,8 @@ final class JiraSpecValidator {
 		if (body != null && !body.isEmpty()) {
 			response.withBody(body);
 		}
-		ValidationReport report = validator().validateResponse(path,
-				Request.Method.valueOf(method.toUpperCase()), response.build());
+		ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(method.toUpperCase()),
+				response.build());
 		List<String> violations = new ArrayList<>();
 		for (ValidationReport.Message message : report.getMessages()) {
 			if (message.getLevel() != ValidationReport.Level.ERROR || jiraWireFormat(message, status, body)) {
@@ -124,11 +132,15 @@ final class JiraSpecValidator {
 		return violations;
 	}
 
-	/** Whether a finding is one of the documented places where the simulator follows Jira rather than its spec. */
+	/**
+	 * Whether a finding is one of the documented places where the simulator follows Jira
+	 * rather than its spec.
+	 */
 	private static boolean jiraWireFormat(ValidationReport.Message message, int status, String body) {
 		switch (message.getKey()) {
 			case "validation.response.body.unexpected" -> {
-				// Jira answers errors with an ErrorCollection even where the spec declares no content; the body
+				// Jira answers errors with an ErrorCollection even where the spec
+				// declares no content; the body
 				// is checked against ErrorCollection separately.
 				return status >= 400;
 			}
@@ -180,8 +192,9 @@ final class JiraSpecValidator {
 	}
 
 	/**
-	 * Why an error body is not an ErrorCollection ({@code errorMessages}: strings, {@code errors}: strings by field,
-	 * optional {@code status}, nothing else), or {@code null} when it is one.
+	 * Why an error body is not an ErrorCollection ({@code errorMessages}: strings,
+	 * {@code errors}: strings by field, optional {@code status}, nothing else), or
+	 * {@code null} when it is one.
 	 */
 	static String errorCollectionProblem(String body) {
 		JsonNode json;

@@ -24,11 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The subset of JQL the simulated site evaluates: clauses joined by {@code AND}, each a field, an operator and a
- * value ({@code =}, {@code !=}, {@code in}, {@code not in}, {@code is [not] EMPTY}, {@code ~}, {@code !~},
- * {@code >=}, {@code >}, {@code <=}, {@code <}), then an optional {@code ORDER BY}. Queries Jira would reject fail as
- * Jira does ({@link JqlError}); valid JQL beyond the subset ({@code OR}, {@code NOT}, parentheses, other functions and
- * fields) fails as {@link JqlError#unsupported()} so that a test notices the simulator, not Jira, refused it.
+ * The subset of JQL the simulated site evaluates: clauses joined by {@code AND}, each a
+ * field, an operator and a value ({@code =}, {@code !=}, {@code in}, {@code not in},
+ * {@code is [not] EMPTY}, {@code ~}, {@code !~}, {@code >=}, {@code >}, {@code <=},
+ * {@code <}), then an optional {@code ORDER BY}. Queries Jira would reject fail as Jira
+ * does ({@link JqlError}); valid JQL beyond the subset ({@code OR}, {@code NOT},
+ * parentheses, other functions and fields) fails as {@link JqlError#unsupported()} so
+ * that a test notices the simulator, not Jira, refused it.
  */
 final class Jql {
 
@@ -54,14 +56,19 @@ final class Jql {
 			return new JqlError("Error in the JQL Query: " + message, true);
 		}
 
-		/** Valid JQL the simulator does not evaluate: a gap in the simulator, not an error of the caller. */
+		/**
+		 * Valid JQL the simulator does not evaluate: a gap in the simulator, not an error
+		 * of the caller.
+		 */
 		boolean unsupported() {
 			return this.unsupported;
 		}
 
 	}
 
-	/** One value of a clause: a word or quoted string, a function call, or {@code EMPTY}. */
+	/**
+	 * One value of a clause: a word or quoted string, a function call, or {@code EMPTY}.
+	 */
 	record Value(String text, boolean quoted, boolean function, boolean empty) {
 
 		@Override
@@ -71,7 +78,10 @@ final class Jql {
 
 	}
 
-	/** One clause: {@code field operator value(s)}; {@code property} is set for {@code issue.property[key].path}. */
+	/**
+	 * One clause: {@code field operator value(s)}; {@code property} is set for
+	 * {@code issue.property[key].path}.
+	 */
 	record Clause(String field, String propertyKey, String propertyPath, String operator, List<Value> values) {
 	}
 
@@ -108,7 +118,8 @@ final class Jql {
 	private Jql() {
 	}
 
-	// ---- parsing ----------------------------------------------------------------------------------------------
+	// ---- parsing
+	// ----------------------------------------------------------------------------------------------
 
 	private record Token(String text, boolean quoted, int position) {
 
@@ -276,8 +287,8 @@ final class Jql {
 			field = field.toLowerCase(Locale.ROOT);
 			if (!SUPPORTED_FIELDS.contains(field)) {
 				if (KNOWN_TO_JIRA.contains(field) || field.startsWith("cf[")) {
-					throw JqlError.unsupported("the Jira simulator does not evaluate the field '%s'."
-						.formatted(fieldToken.text()));
+					throw JqlError.unsupported(
+							"the Jira simulator does not evaluate the field '%s'.".formatted(fieldToken.text()));
 				}
 				throw new JqlError("Field '%s' does not exist or you do not have permission to view it."
 					.formatted(fieldToken.text()), true);
@@ -288,8 +299,8 @@ final class Jql {
 		if (operator.equals("in") || operator.equals("not in")) {
 			Token open = parser.take("'('");
 			if (!open.text().equals("(") || open.quoted()) {
-				throw JqlError.syntax("Expecting '(' but got '%s'. (line 1, character %d)".formatted(open.text(),
-						open.position()));
+				throw JqlError.syntax(
+						"Expecting '(' but got '%s'. (line 1, character %d)".formatted(open.text(), open.position()));
 			}
 			while (true) {
 				values.add(value(parser));
@@ -330,8 +341,8 @@ final class Jql {
 			case "not" -> {
 				Token in = parser.take("'IN'");
 				if (!in.is("in")) {
-					throw JqlError.syntax("Expecting 'IN' but got '%s'. (line 1, character %d)".formatted(in.text(),
-							in.position()));
+					throw JqlError.syntax(
+							"Expecting 'IN' but got '%s'. (line 1, character %d)".formatted(in.text(), in.position()));
 				}
 				return "not in";
 			}
@@ -352,8 +363,7 @@ final class Jql {
 		if (!token.quoted() && (token.is("empty") || token.is("null"))) {
 			return new Value(token.text(), false, false, true);
 		}
-		if (!token.quoted() && parser.peek() != null && parser.peek().text().equals("(")
-				&& !parser.peek().quoted()) {
+		if (!token.quoted() && parser.peek() != null && parser.peek().text().equals("(") && !parser.peek().quoted()) {
 			parser.take("'('");
 			Token close = parser.take("')'");
 			if (!close.text().equals(")")) {
@@ -396,11 +406,12 @@ final class Jql {
 		}
 	}
 
-	// ---- evaluation -------------------------------------------------------------------------------------------
+	// ---- evaluation
+	// -------------------------------------------------------------------------------------------
 
 	/**
-	 * Checks the values of a query against the site, as Jira does before searching (unknown statuses, projects,
-	 * users and issue keys are errors, not empty results).
+	 * Checks the values of a query against the site, as Jira does before searching
+	 * (unknown statuses, projects, users and issue keys are errors, not empty results).
 	 * @throws JqlError when a value does not exist
 	 */
 	static void validate(Query query, Context context) {
@@ -417,18 +428,18 @@ final class Jql {
 			boolean userField = clause.field().equals("assignee") || clause.field().equals("reporter");
 			boolean dateField = DATE_FIELDS.contains(clause.field());
 			String name = value.text().toLowerCase(Locale.ROOT);
-			if (userField && name.equals("currentuser") || dateField && (name.equals("now")
-					|| name.equals("startofday"))) {
+			if (userField && name.equals("currentuser")
+					|| dateField && (name.equals("now") || name.equals("startofday"))) {
 				return;
 			}
 			throw JqlError.unsupported("the Jira simulator does not evaluate the function '%s()' for field '%s'."
 				.formatted(value.text(), clause.field()));
 		}
 		if (value.empty()) {
-			if (!(clause.operator().equals("is") || clause.operator().equals("is not")
-					|| clause.operator().equals("=") || clause.operator().equals("!="))) {
-				throw JqlError.syntax("The operator '%s' does not support the use of 'EMPTY'.".formatted(
-						clause.operator()));
+			if (!(clause.operator().equals("is") || clause.operator().equals("is not") || clause.operator().equals("=")
+					|| clause.operator().equals("!="))) {
+				throw JqlError
+					.syntax("The operator '%s' does not support the use of 'EMPTY'.".formatted(clause.operator()));
 			}
 			return;
 		}
@@ -463,8 +474,8 @@ final class Jql {
 		if (clause.field().equals("key") || clause.field().equals("issuekey") || clause.field().equals("issue")
 				|| clause.field().equals("parent") || clause.field().equals("id")) {
 			if (data.issue(text.toUpperCase(Locale.ROOT)).filter(i -> data.canBrowse(context.caller(), i)).isEmpty()) {
-				throw JqlError.invalid("An issue with key '%s' does not exist for field '%s'.".formatted(text,
-						clause.field()));
+				throw JqlError
+					.invalid("An issue with key '%s' does not exist for field '%s'.".formatted(text, clause.field()));
 			}
 		}
 		if (DATE_FIELDS.contains(clause.field())) {
@@ -479,8 +490,8 @@ final class Jql {
 			throw JqlError.syntax("The operator '%s' is not supported by the '%s' field.".formatted(clause.operator(),
 					clause.field()));
 		}
-		if (!TEXT_FIELDS.contains(clause.field()) && (clause.operator().equals("~")
-				|| clause.operator().equals("!~"))) {
+		if (!TEXT_FIELDS.contains(clause.field())
+				&& (clause.operator().equals("~") || clause.operator().equals("!~"))) {
 			throw JqlError.syntax("The operator '%s' is not supported by the '%s' field.".formatted(clause.operator(),
 					clause.field()));
 		}
@@ -516,7 +527,8 @@ final class Jql {
 			case "is" -> actual.isEmpty();
 			case "is not" -> !actual.isEmpty();
 			case "=", "in" -> clause.values().stream().anyMatch(value -> valueMatches(actual, clause, value, context));
-			// As in Jira, a negative clause never matches an empty field: "assignee != x" leaves out unassigned issues.
+			// As in Jira, a negative clause never matches an empty field: "assignee != x"
+			// leaves out unassigned issues.
 			case "!=", "not in" -> !actual.isEmpty()
 					&& clause.values().stream().noneMatch(value -> valueMatches(actual, clause, value, context));
 			default -> false;
@@ -528,14 +540,18 @@ final class Jql {
 			return actual.isEmpty();
 		}
 		if (value.function()) {
-			// currentUser(): the app is a user of its own, which is assigned and reports nothing in the seed.
+			// currentUser(): the app is a user of its own, which is assigned and reports
+			// nothing in the seed.
 			String me = "app".equals(context.caller()) ? SiteData.APP_ACCOUNT_ID : context.caller();
 			return actual.contains(me.toLowerCase(Locale.ROOT));
 		}
 		return actual.contains(value.text().toLowerCase(Locale.ROOT));
 	}
 
-	/** The comparable forms of an issue's value for a field (lower case; empty when the field is empty). */
+	/**
+	 * The comparable forms of an issue's value for a field (lower case; empty when the
+	 * field is empty).
+	 */
 	private static Set<String> values(Clause clause, ObjectNode issue, Context context) {
 		SiteData data = context.data();
 		Set<String> values = new HashSet<>();
@@ -581,12 +597,11 @@ final class Jql {
 			case "component" -> data.project(issue.path("project").asText()).ifPresent(project -> {
 				for (JsonNode name : issue.path("components")) {
 					values.add(name.asText().toLowerCase(Locale.ROOT));
-					project.path("components")
-						.forEach(c -> {
-							if (c.path("name").asText().equals(name.asText())) {
-								values.add(c.path("id").asText());
-							}
-						});
+					project.path("components").forEach(c -> {
+						if (c.path("name").asText().equals(name.asText())) {
+							values.add(c.path("id").asText());
+						}
+					});
 				}
 			});
 			case "issue.property" -> {
@@ -641,8 +656,9 @@ final class Jql {
 	}
 
 	/**
-	 * Jira's {@code ~}: every word of the query occurs in the text, case-insensitively, as a whole word, a word with
-	 * a plural or verb ending, or a prefix when the query word ends with {@code *}.
+	 * Jira's {@code ~}: every word of the query occurs in the text, case-insensitively,
+	 * as a whole word, a word with a plural or verb ending, or a prefix when the query
+	 * word ends with {@code *}.
 	 */
 	static boolean containsWords(String text, String query) {
 		List<String> haystack = words(text.replace("*", " "));
@@ -683,7 +699,9 @@ final class Jql {
 	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd"),
 			DateTimeFormatter.ofPattern("yyyy/MM/dd"));
 
-	/** The instant a date value stands for, in the caller's time zone as Jira reads it. */
+	/**
+	 * The instant a date value stands for, in the caller's time zone as Jira reads it.
+	 */
 	static Instant instant(Value value, Context context, String field) {
 		String text = value.text().trim();
 		if (value.function()) {
@@ -742,7 +760,10 @@ final class Jql {
 		};
 	}
 
-	/** The order of the results: the query's {@code ORDER BY}, or by issue id when it has none. */
+	/**
+	 * The order of the results: the query's {@code ORDER BY}, or by issue id when it has
+	 * none.
+	 */
 	static Comparator<ObjectNode> order(Query query, SiteData data) {
 		Comparator<ObjectNode> comparator = null;
 		for (Order order : query.order()) {
@@ -760,16 +781,17 @@ final class Jql {
 		Map<String, Integer> priorityRank = new HashMap<>();
 		List<JsonNode> priorities = data.priorities();
 		for (int i = 0; i < priorities.size(); i++) {
-			// Jira sorts priorities by their rank: ascending means the lowest priority first.
+			// Jira sorts priorities by their rank: ascending means the lowest priority
+			// first.
 			priorityRank.put(priorities.get(i).path("name").asText(), priorities.size() - i);
 		}
 		return switch (field) {
-			case "key", "issuekey", "id" -> Comparator.comparing(issue -> issue.path("key").asText(),
-					SiteData.KEY_ORDER);
-			case "created", "updated" -> Comparator
-				.comparing(issue -> SiteData.parseDateTime(issue.path(field).asText()).toInstant());
-			case "priority" -> Comparator.comparingInt(issue -> priorityRank.getOrDefault(
-					issue.path("priority").asText(""), 0));
+			case "key", "issuekey", "id" ->
+				Comparator.comparing(issue -> issue.path("key").asText(), SiteData.KEY_ORDER);
+			case "created", "updated" ->
+				Comparator.comparing(issue -> SiteData.parseDateTime(issue.path(field).asText()).toInstant());
+			case "priority" ->
+				Comparator.comparingInt(issue -> priorityRank.getOrDefault(issue.path("priority").asText(""), 0));
 			case "summary" -> Comparator.comparing(issue -> issue.path("summary").asText().toLowerCase(Locale.ROOT));
 			case "status", "assignee", "project" -> Comparator.comparing(issue -> issue.path(field).asText(""));
 			case "issuetype" -> Comparator.comparing(issue -> issue.path("type").asText());

@@ -34,11 +34,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * One simulated Jira Cloud site: it installs the app as Jira does, signs the tokens Jira hands the app's iframes and
- * Forge hands its remote, and serves its content through REST v3, refusing calls that are unauthenticated or that
- * break Atlassian's OpenAPI spec (every violation is recorded so the test fails even if the app swallows the 400).
- * Its own answers are held to the same spec: a shape the spec does not allow is recorded as a {@code SIMULATOR:}
- * violation.
+ * One simulated Jira Cloud site: it installs the app as Jira does, signs the tokens Jira
+ * hands the app's iframes and Forge hands its remote, and serves its content through REST
+ * v3, refusing calls that are unauthenticated or that break Atlassian's OpenAPI spec
+ * (every violation is recorded so the test fails even if the app swallows the 400). Its
+ * own answers are held to the same spec: a shape the spec does not allow is recorded as a
+ * {@code SIMULATOR:} violation.
  */
 public final class SimulatedSite implements AutoCloseable {
 
@@ -115,11 +116,12 @@ public final class SimulatedSite implements AutoCloseable {
 	}
 
 	/**
-	 * Denies a user a project permission, as a Jira admin would in the permission scheme: {@code BROWSE_PROJECTS}
-	 * (the project's issues then do not exist for the user: 404, left out of searches), {@code CREATE_ISSUES},
-	 * {@code EDIT_ISSUES} (also entity property writes), {@code ADD_COMMENTS}, {@code TRANSITION_ISSUES} or
-	 * {@code ASSIGNABLE_USER} (the user can no longer be assigned issues of the project). The app always holds every
-	 * permission.
+	 * Denies a user a project permission, as a Jira admin would in the permission scheme:
+	 * {@code BROWSE_PROJECTS} (the project's issues then do not exist for the user: 404,
+	 * left out of searches), {@code CREATE_ISSUES}, {@code EDIT_ISSUES} (also entity
+	 * property writes), {@code ADD_COMMENTS}, {@code TRANSITION_ISSUES} or
+	 * {@code ASSIGNABLE_USER} (the user can no longer be assigned issues of the project).
+	 * The app always holds every permission.
 	 * @throws IllegalArgumentException when the permission or the project is unknown
 	 */
 	public SimulatedSite deny(String accountId, String permission, String projectKey) {
@@ -127,7 +129,9 @@ public final class SimulatedSite implements AutoCloseable {
 		return this;
 	}
 
-	/** The seeded user with this display name's first name, e.g. {@code user("Alice")}. */
+	/**
+	 * The seeded user with this display name's first name, e.g. {@code user("Alice")}.
+	 */
 	public String user(String firstName) {
 		return this.data.users()
 			.stream()
@@ -137,9 +141,13 @@ public final class SimulatedSite implements AutoCloseable {
 			.orElseThrow(() -> new IllegalArgumentException("No seeded user " + firstName));
 	}
 
-	// ---- Jira -> app: lifecycle -------------------------------------------------------------------------------
+	// ---- Jira -> app: lifecycle
+	// -------------------------------------------------------------------------------
 
-	/** Installs the app as Jira does: a lifecycle POST signed RS256 by Atlassian's install key. */
+	/**
+	 * Installs the app as Jira does: a lifecycle POST signed RS256 by Atlassian's install
+	 * key.
+	 */
 	public HttpResponse<String> install(String appBaseUrl) {
 		return lifecycle("installed", appBaseUrl, claims -> {
 		});
@@ -151,7 +159,9 @@ public final class SimulatedSite implements AutoCloseable {
 		});
 	}
 
-	/** Jira hands out a new shared secret at the next install, as it does on a reinstall. */
+	/**
+	 * Jira hands out a new shared secret at the next install, as it does on a reinstall.
+	 */
 	public String rotateSharedSecret() {
 		this.sharedSecret = newSecret();
 		return this.sharedSecret;
@@ -227,15 +237,22 @@ public final class SimulatedSite implements AutoCloseable {
 		}
 	}
 
-	// ---- Jira -> app: tokens ----------------------------------------------------------------------------------
+	// ---- Jira -> app: tokens
+	// ----------------------------------------------------------------------------------
 
-	/** A Connect context JWT ({@code AP.context.getToken()}) for a user, as the app's frontend gets it. */
+	/**
+	 * A Connect context JWT ({@code AP.context.getToken()}) for a user, as the app's
+	 * frontend gets it.
+	 */
 	public String contextJwt(String accountId) {
 		return contextJwt(accountId, claims -> {
 		});
 	}
 
-	/** A context JWT whose claims can be changed before signing (no qsh, expired, another issuer...). */
+	/**
+	 * A context JWT whose claims can be changed before signing (no qsh, expired, another
+	 * issuer...).
+	 */
 	public String contextJwt(String accountId, Consumer<JWTClaimsSet.Builder> tweak) {
 		return ConnectJwts.hs256(this.sharedSecret, this.clientKey, claims -> {
 			claims.subject(accountId).claim("qsh", ConnectJwts.CONTEXT_QSH);
@@ -243,7 +260,10 @@ public final class SimulatedSite implements AutoCloseable {
 		});
 	}
 
-	/** The JWT Jira puts in an iframe URL, its {@code qsh} bound to that URL (path relative to the app base URL). */
+	/**
+	 * The JWT Jira puts in an iframe URL, its {@code qsh} bound to that URL (path
+	 * relative to the app base URL).
+	 */
 	public String iframeJwt(String accountId, String method, String pathAndQuery) {
 		return ConnectJwts.hs256(this.sharedSecret, this.clientKey,
 				claims -> claims.subject(accountId).claim("qsh", ConnectJwts.qsh(method, pathAndQuery)));
@@ -259,7 +279,9 @@ public final class SimulatedSite implements AutoCloseable {
 		return this.cloud.forgeInvocationToken(this, accountId, tweak);
 	}
 
-	/** The user token Forge sends along with an invocation ({@code x-forge-oauth-user}). */
+	/**
+	 * The user token Forge sends along with an invocation ({@code x-forge-oauth-user}).
+	 */
 	public String forgeUserToken(String accountId) {
 		return issueUserToken(accountId);
 	}
@@ -270,13 +292,17 @@ public final class SimulatedSite implements AutoCloseable {
 		return token;
 	}
 
-	// ---- app -> Jira: what the site saw -----------------------------------------------------------------------
+	// ---- app -> Jira: what the site saw
+	// -----------------------------------------------------------------------
 
 	public List<JiraCall> calls() {
 		return List.copyOf(this.calls);
 	}
 
-	/** The calls with this method whose path matches a regular expression, in the order they were made. */
+	/**
+	 * The calls with this method whose path matches a regular expression, in the order
+	 * they were made.
+	 */
 	public List<JiraCall> calls(String method, String pathRegex) {
 		return this.calls.stream().filter(call -> call.is(method, pathRegex)).toList();
 	}
@@ -323,7 +349,10 @@ public final class SimulatedSite implements AutoCloseable {
 		return null;
 	}
 
-	/** Authenticates, validates, injects faults and dispatches every REST call the app makes to this site. */
+	/**
+	 * Authenticates, validates, injects faults and dispatches every REST call the app
+	 * makes to this site.
+	 */
 	private final class SiteRouter implements ResponseDefinitionTransformerV2 {
 
 		@Override
@@ -372,8 +401,8 @@ public final class SimulatedSite implements AutoCloseable {
 			return builder.build();
 		}
 
-		private ResponseDefinition faulted(JiraFault fault, String method, String path,
-				Map<String, List<String>> query, String body, String caller) {
+		private ResponseDefinition faulted(JiraFault fault, String method, String path, Map<String, List<String>> query,
+				String body, String caller) {
 			switch (fault.kind()) {
 				case STATUS -> {
 					calls.add(new JiraCall(method, path, query, body, caller, fault.status()));
@@ -402,9 +431,10 @@ public final class SimulatedSite implements AutoCloseable {
 		}
 
 		/**
-		 * The handler's answer, with what it says about the test recorded: endpoints the simulator does not
-		 * implement, calls the app must not make, and any way the answer itself breaks the spec (prefixed
-		 * {@code SIMULATOR:}, since the simulator must never answer in a shape Jira's spec does not allow).
+		 * The handler's answer, with what it says about the test recorded: endpoints the
+		 * simulator does not implement, calls the app must not make, and any way the
+		 * answer itself breaks the spec (prefixed {@code SIMULATOR:}, since the simulator
+		 * must never answer in a shape Jira's spec does not allow).
 		 */
 		private JiraRestHandlers.SimResponse answer(String method, String path, Map<String, List<String>> query,
 				String body, String caller) {
@@ -413,8 +443,8 @@ public final class SimulatedSite implements AutoCloseable {
 				response = handlers.handle(method, path, query, body, caller);
 			}
 			catch (RuntimeException ex) {
-				violations.add("%s%s %s: the simulator failed: %s".formatted(JiraSpecValidator.SIMULATOR, method, path,
-						ex));
+				violations
+					.add("%s%s %s: the simulator failed: %s".formatted(JiraSpecValidator.SIMULATOR, method, path, ex));
 				return JiraRestHandlers.SimResponse.error(500, "The Jira simulator failed: " + ex);
 			}
 			if (response.status() == 501) {
@@ -437,8 +467,9 @@ public final class SimulatedSite implements AutoCloseable {
 		}
 
 		/**
-		 * Who the call is from: the app (Connect JWT signed with the site's shared secret, qsh bound to this very
-		 * request) or a user (a bearer token this site's OAuth endpoint or Forge issued).
+		 * Who the call is from: the app (Connect JWT signed with the site's shared
+		 * secret, qsh bound to this very request) or a user (a bearer token this site's
+		 * OAuth endpoint or Forge issued).
 		 */
 		private String authenticate(Request request, String method) {
 			String authorization = request.getHeader("Authorization");

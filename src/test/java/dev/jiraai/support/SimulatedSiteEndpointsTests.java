@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The REST v3 endpoints of a {@link SimulatedSite}, called over HTTP as the app (Connect JWT with a {@code qsh}
- * bound to the request) or as a user (bearer token), with no Spring context: Jira's answers, paging, JQL, field
- * validation and permission semantics, and after every test no request or answer that breaks Jira's OpenAPI spec.
+ * The REST v3 endpoints of a {@link SimulatedSite}, called over HTTP as the app (Connect
+ * JWT with a {@code qsh} bound to the request) or as a user (bearer token), with no
+ * Spring context: Jira's answers, paging, JQL, field validation and permission semantics,
+ * and after every test no request or answer that breaks Jira's OpenAPI spec.
  */
 class SimulatedSiteEndpointsTests {
 
@@ -64,7 +65,8 @@ class SimulatedSiteEndpointsTests {
 		}
 	}
 
-	// ---- HTTP helpers -----------------------------------------------------------------------------------------
+	// ---- HTTP helpers
+	// -----------------------------------------------------------------------------------------
 
 	/** An answer of the site. */
 	record Answer(int status, JsonNode json, String raw) {
@@ -156,7 +158,8 @@ class SimulatedSiteEndpointsTests {
 		return asApp("POST", "/rest/api/3/search/jql", body);
 	}
 
-	// ---- endpoints --------------------------------------------------------------------------------------------
+	// ---- endpoints
+	// --------------------------------------------------------------------------------------------
 
 	@Nested
 	class GetIssue {
@@ -541,8 +544,8 @@ class SimulatedSiteEndpointsTests {
 		}
 
 		private JsonNode field(String project, String issueTypeId, String fieldId) {
-			Answer answer = asApp("GET", "/rest/api/3/issue/createmeta/%s/issuetypes/%s".formatted(project,
-					issueTypeId));
+			Answer answer = asApp("GET",
+					"/rest/api/3/issue/createmeta/%s/issuetypes/%s".formatted(project, issueTypeId));
 			assertThat(answer.status()).isEqualTo(200);
 			for (JsonNode field : answer.path("fields")) {
 				if (field.path("fieldId").asText().equals(fieldId)) {
@@ -644,8 +647,8 @@ class SimulatedSiteEndpointsTests {
 
 			assertThat(created.status()).isEqualTo(201);
 			assertThat(created.path("key").asText()).isEqualTo("SCRUM-12");
-			assertThat(created.path("self").asText()).isEqualTo(site.baseUrl() + "/rest/api/3/issue/"
-					+ created.path("id").asText());
+			assertThat(created.path("self").asText())
+				.isEqualTo(site.baseUrl() + "/rest/api/3/issue/" + created.path("id").asText());
 			JsonNode fields = asApp("GET", "/rest/api/3/issue/SCRUM-12").path("fields");
 			assertThat(fields.path("summary").asText()).isEqualTo("Pay with a saved card");
 			assertThat(fields.path("description").path("content").get(0).path("content").get(0).path("text").asText())
@@ -977,8 +980,9 @@ class SimulatedSiteEndpointsTests {
 			assertThat(texts(oldestFirst.path("comments"), "id")).containsExactly("10200", newest);
 			assertThat(oldestFirst.path("comments").get(1).path("author").path("displayName").asText())
 				.isEqualTo("Carol Admin");
-			assertThat(oldestFirst.path("comments").get(1).path("properties").get(0).path("value").path("kind")
-				.asText()).isEqualTo("answer");
+			assertThat(
+					oldestFirst.path("comments").get(1).path("properties").get(0).path("value").path("kind").asText())
+				.isEqualTo("answer");
 		}
 
 		@Test
@@ -1047,7 +1051,8 @@ class SimulatedSiteEndpointsTests {
 			assertThat(fields.path("comment").path("total").asInt()).isEqualTo(2);
 			assertThat(asApp("POST", "/rest/api/3/issue/SCRUM-1/transitions", """
 					{"transition":{"id":"21"}}""").status()).isEqualTo(204);
-			assertThat(asApp("GET", "/rest/api/3/issue/SCRUM-1?fields=resolution").path("fields").path("resolution")
+			assertThat(asApp("GET", "/rest/api/3/issue/SCRUM-1?fields=resolution").path("fields")
+				.path("resolution")
 				.isNull()).isTrue();
 		}
 
@@ -1181,7 +1186,8 @@ class SimulatedSiteEndpointsTests {
 			assertThat(texts(scrum.json(), "displayName")).containsExactly("Alice Analyst", "Bob Builder");
 			assertThat(texts(ops.json(), "displayName")).containsExactly("Alice Analyst", "Bob Builder");
 			assertThat(texts(asApp("GET", "/rest/api/3/user/assignable/search?project=OPS&startAt=2").json(),
-					"displayName")).containsExactly("Carol Admin");
+					"displayName"))
+				.containsExactly("Carol Admin");
 			assertThat(texts(issue.json(), "accountId")).containsExactly(alice);
 		}
 
@@ -1360,8 +1366,8 @@ class SimulatedSiteEndpointsTests {
 			List<String> undeclaredStatus = JiraSpecValidator.responseViolations("POST",
 					"/rest/api/3/issue/SCRUM-1/comment", 403, "application/json",
 					"{\"errorMessages\":[\"no\"],\"errors\":{}}");
-			List<String> notAnErrorCollection = JiraSpecValidator.responseViolations("GET",
-					"/rest/api/3/issue/SCRUM-1", 404, "application/json", "{\"message\":\"not found\"}");
+			List<String> notAnErrorCollection = JiraSpecValidator.responseViolations("GET", "/rest/api/3/issue/SCRUM-1",
+					404, "application/json", "{\"message\":\"not found\"}");
 			List<String> notADate = JiraSpecValidator.responseViolations("POST", "/rest/api/3/issue/SCRUM-1/comment",
 					201, "application/json", "{\"id\":\"1\",\"created\":\"yesterday\"}");
 
@@ -1378,8 +1384,8 @@ class SimulatedSiteEndpointsTests {
 				.isEmpty();
 			assertThat(JiraSpecValidator.responseViolations("PUT", "/rest/api/3/issue/SCRUM-1", 204, null, null))
 				.isEmpty();
-			assertThat(JiraSpecValidator.responseViolations("GET", "/rest/api/3/issue/SCRUM-1", 404,
-					"application/json", "{\"errorMessages\":[\"gone\"],\"errors\":{}}"))
+			assertThat(JiraSpecValidator.responseViolations("GET", "/rest/api/3/issue/SCRUM-1", 404, "application/json",
+					"{\"errorMessages\":[\"gone\"],\"errors\":{}}"))
 				.isEmpty();
 		}
 

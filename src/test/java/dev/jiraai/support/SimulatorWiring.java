@@ -14,8 +14,9 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.support.HttpRequestWrapper;
 
 /**
- * Points what the library hard-codes at the simulator: the OAuth 2.0 token endpoint the app exchanges a JWT
- * assertion at to act as a user ({@code https://oauth-2-authorization-server.services.atlassian.com}).
+ * Points what the library hard-codes at the simulator: the OAuth 2.0 token endpoint the
+ * app exchanges a JWT assertion at to act as a user
+ * ({@code https://oauth-2-authorization-server.services.atlassian.com}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SimulatorWiring {

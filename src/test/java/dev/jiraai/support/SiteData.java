@@ -21,18 +21,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The content of a simulated Jira site (users, projects, issue types, statuses, priorities, resolutions, fields and
- * create screens, issues with ADF descriptions, comments, links and entity properties, a workflow, and the project
- * permissions denied to users), seeded from {@code jira-simulator/seed-site.json} and changed by the app's writes.
+ * The content of a simulated Jira site (users, projects, issue types, statuses,
+ * priorities, resolutions, fields and create screens, issues with ADF descriptions,
+ * comments, links and entity properties, a workflow, and the project permissions denied
+ * to users), seeded from {@code jira-simulator/seed-site.json} and changed by the app's
+ * writes.
  * <p>
- * Issues are kept in a compact form of their own (field names as in the seed), not in Jira's wire format:
- * {@link JiraRestHandlers} renders them.
+ * Issues are kept in a compact form of their own (field names as in the seed), not in
+ * Jira's wire format: {@link JiraRestHandlers} renders them.
  */
 public final class SiteData {
 
 	static final ObjectMapper json = new ObjectMapper();
 
-	/** Jira's wire format for date-times: millisecond precision and an offset without colon. */
+	/**
+	 * Jira's wire format for date-times: millisecond precision and an offset without
+	 * colon.
+	 */
 	static final DateTimeFormatter JIRA_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
 	/** The project permissions that can be denied, by their Jira keys. */
@@ -61,7 +66,8 @@ public final class SiteData {
 		}
 	}
 
-	// ---- users and permissions --------------------------------------------------------------------------------
+	// ---- users and permissions
+	// --------------------------------------------------------------------------------
 
 	public List<JsonNode> users() {
 		return list("users");
@@ -72,21 +78,24 @@ public final class SiteData {
 	}
 
 	/**
-	 * Denies a project permission to a user; the app (Connect JWT) always has every permission.
+	 * Denies a project permission to a user; the app (Connect JWT) always has every
+	 * permission.
 	 * @param permission one of {@link #PERMISSIONS}
 	 * @throws IllegalArgumentException when the permission or the project is unknown
 	 */
 	public void deny(String accountId, String permission, String projectKey) {
 		if (!PERMISSIONS.contains(permission)) {
-			throw new IllegalArgumentException("Unknown permission '%s', expected one of %s".formatted(permission,
-					PERMISSIONS));
+			throw new IllegalArgumentException(
+					"Unknown permission '%s', expected one of %s".formatted(permission, PERMISSIONS));
 		}
 		String key = project(projectKey).map(project -> project.path("key").asText())
 			.orElseThrow(() -> new IllegalArgumentException("No project '%s'".formatted(projectKey)));
 		this.denied.add(accountId + "|" + permission + "|" + key);
 	}
 
-	/** Whether a caller ({@code app} or an account id) holds a permission in a project. */
+	/**
+	 * Whether a caller ({@code app} or an account id) holds a permission in a project.
+	 */
 	public boolean allowed(String caller, String permission, String projectKey) {
 		if ("app".equals(caller) || APP_ACCOUNT_ID.equals(caller)) {
 			return true;
@@ -99,7 +108,8 @@ public final class SiteData {
 		return allowed(caller, "BROWSE_PROJECTS", issue.path("project").asText());
 	}
 
-	// ---- projects and configuration ---------------------------------------------------------------------------
+	// ---- projects and configuration
+	// ---------------------------------------------------------------------------
 
 	public List<JsonNode> projects() {
 		return list("projects");
@@ -141,7 +151,10 @@ public final class SiteData {
 		return list("statusCategories");
 	}
 
-	/** The status category with this key ({@code new}, {@code indeterminate}, {@code done}), name or id. */
+	/**
+	 * The status category with this key ({@code new}, {@code indeterminate},
+	 * {@code done}), name or id.
+	 */
 	public Optional<JsonNode> statusCategory(String keyNameOrId) {
 		return list("statusCategories").stream()
 			.filter(category -> category.path("key").asText().equalsIgnoreCase(keyNameOrId)
@@ -192,8 +205,8 @@ public final class SiteData {
 	}
 
 	/**
-	 * The fields of the create screen of an issue type in a project: each an object with {@code fieldId},
-	 * {@code required} and optionally {@code default}.
+	 * The fields of the create screen of an issue type in a project: each an object with
+	 * {@code fieldId}, {@code required} and optionally {@code default}.
 	 */
 	public List<JsonNode> createScreen(JsonNode project, JsonNode issueType) {
 		List<JsonNode> screen = new ArrayList<>();
@@ -214,7 +227,8 @@ public final class SiteData {
 		return list("workflow");
 	}
 
-	// ---- issues -----------------------------------------------------------------------------------------------
+	// ---- issues
+	// -----------------------------------------------------------------------------------------------
 
 	public List<ObjectNode> issues() {
 		return list("issues").stream().map(ObjectNode.class::cast).toList();
@@ -237,7 +251,10 @@ public final class SiteData {
 		return (ArrayNode) this.root.get("issues");
 	}
 
-	/** The next free key of a project, as Jira numbers issues: one above the highest number ever used. */
+	/**
+	 * The next free key of a project, as Jira numbers issues: one above the highest
+	 * number ever used.
+	 */
 	String nextIssueKey(String projectKey) {
 		int highest = issues().stream()
 			.map(issue -> issue.path("key").asText())
@@ -269,8 +286,8 @@ public final class SiteData {
 	}
 
 	/** Orders issue keys as Jira does: by project key, then by number. */
-	static final Comparator<String> KEY_ORDER = Comparator.<String, String>comparing(key -> key.substring(0,
-			key.lastIndexOf('-')))
+	static final Comparator<String> KEY_ORDER = Comparator
+		.<String, String>comparing(key -> key.substring(0, key.lastIndexOf('-')))
 		.thenComparingInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('-') + 1)));
 
 	private List<JsonNode> list(String name) {

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders the content of a simulated site in Jira Cloud's REST v3 wire format (issues, users, projects, statuses,
- * field metadata), with absolute {@code self} URLs on the site's base URL and never a user's email address.
+ * Renders the content of a simulated site in Jira Cloud's REST v3 wire format (issues,
+ * users, projects, statuses, field metadata), with absolute {@code self} URLs on the
+ * site's base URL and never a user's email address.
  */
 final class SiteJson {
 
@@ -41,7 +42,8 @@ final class SiteJson {
 		return SiteData.json.createObjectNode();
 	}
 
-	// ---- users ------------------------------------------------------------------------------------------------
+	// ---- users
+	// ------------------------------------------------------------------------------------------------
 
 	/** A user as Jira shows it to apps: no email address, ever. */
 	ObjectNode user(JsonNode user) {
@@ -70,7 +72,10 @@ final class SiteJson {
 		return user(app);
 	}
 
-	/** A user by account id ({@code app} or the app's account id for the app), or JSON null. */
+	/**
+	 * A user by account id ({@code app} or the app's account id for the app), or JSON
+	 * null.
+	 */
 	JsonNode userOrNull(String accountId) {
 		if (accountId == null || accountId.isEmpty()) {
 			return SiteData.json.nullNode();
@@ -81,7 +86,8 @@ final class SiteJson {
 		return this.data.user(accountId).<JsonNode>map(this::user).orElse(SiteData.json.nullNode());
 	}
 
-	// ---- configuration ----------------------------------------------------------------------------------------
+	// ---- configuration
+	// ----------------------------------------------------------------------------------------
 
 	ObjectNode project(JsonNode project) {
 		ObjectNode json = object();
@@ -200,8 +206,8 @@ final class SiteJson {
 
 	/**
 	 * The metadata of a field on a screen (create screen or transition screen).
-	 * @param withFieldId whether to add {@code fieldId}, which the create metadata has and the transition screens
-	 * (FieldMetadata) must not
+	 * @param withFieldId whether to add {@code fieldId}, which the create metadata has
+	 * and the transition screens (FieldMetadata) must not
 	 */
 	ObjectNode fieldMetadata(JsonNode field, boolean required, JsonNode project, JsonNode issueType,
 			JsonNode screenEntry, boolean withFieldId) {
@@ -257,16 +263,18 @@ final class SiteJson {
 		return allowed;
 	}
 
-	// ---- issues -----------------------------------------------------------------------------------------------
+	// ---- issues
+	// -----------------------------------------------------------------------------------------------
 
 	/** Which fields of an issue a request asks for ({@code fields} parameter). */
 	record FieldSelection(Set<String> fieldIds) {
 
 		/**
-		 * Reads a {@code fields} parameter: {@code *all}, {@code *navigable}, field ids, {@code -id} to exclude;
-		 * values may themselves be comma-separated.
+		 * Reads a {@code fields} parameter: {@code *all}, {@code *navigable}, field ids,
+		 * {@code -id} to exclude; values may themselves be comma-separated.
 		 * @param requested the values, or an empty list for the default
-		 * @param defaultValue the default ({@code *all} for an issue, {@code id} for a search)
+		 * @param defaultValue the default ({@code *all} for an issue, {@code id} for a
+		 * search)
 		 */
 		static FieldSelection of(Collection<String> requested, String defaultValue, SiteData data) {
 			List<String> items = new ArrayList<>();
@@ -333,8 +341,8 @@ final class SiteJson {
 		JsonNode nothing = SiteData.json.nullNode();
 		return switch (fieldId) {
 			case "summary" -> Optional.of(issue.path("summary").deepCopy());
-			case "description" -> Optional
-				.of(issue.path("description").isObject() ? issue.path("description").deepCopy() : nothing);
+			case "description" ->
+				Optional.of(issue.path("description").isObject() ? issue.path("description").deepCopy() : nothing);
 			case "issuetype" -> this.data.issueType(issue.path("type").asText()).map(this::issueType);
 			case "project" -> this.data.project(issue.path("project").asText()).map(this::project);
 			case "status" -> this.data.status(issue.path("status").asText()).map(this::status);
@@ -344,8 +352,8 @@ final class SiteJson {
 			case "resolution" -> Optional.of(this.data.resolution(issue.path("resolution").asText(""))
 				.<JsonNode>map(this::resolution)
 				.orElse(nothing));
-			case "resolutiondate" -> Optional.of(issue.path("resolutiondate").isTextual()
-					? issue.path("resolutiondate").deepCopy() : nothing);
+			case "resolutiondate" -> Optional
+				.of(issue.path("resolutiondate").isTextual() ? issue.path("resolutiondate").deepCopy() : nothing);
 			case "labels" -> Optional.of(issue.path("labels").deepCopy());
 			case "components" -> Optional.of(components(issue));
 			case "assignee" -> Optional.of(userOrNull(issue.path("assignee").asText(null)));
@@ -381,7 +389,8 @@ final class SiteJson {
 			return SiteData.json.nullNode();
 		}
 		if (field.path("schema").path("type").asText().equals("option")) {
-			// Options are stored as {id, value}; the id decides, as the option's value may be renamed.
+			// Options are stored as {id, value}; the id decides, as the option's value
+			// may be renamed.
 			for (JsonNode option : field.path("options")) {
 				if (option.path("id").asText().equals(stored.path("id").asText())) {
 					return option(option);
@@ -456,8 +465,8 @@ final class SiteJson {
 	/** A comment (Comment), with its entity properties when asked. */
 	ObjectNode comment(JsonNode issue, JsonNode comment, boolean withProperties) {
 		ObjectNode json = object();
-		json.put("self", url("/rest/api/3/issue/" + issue.path("id").asText() + "/comment/"
-				+ comment.path("id").asText()));
+		json.put("self",
+				url("/rest/api/3/issue/" + issue.path("id").asText() + "/comment/" + comment.path("id").asText()));
 		json.put("id", comment.path("id").asText());
 		json.set("author", userOrNull(comment.path("author").asText(null)));
 		json.set("body", comment.path("body").deepCopy());

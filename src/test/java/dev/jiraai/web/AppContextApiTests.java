@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/context}, the bootstrap API, through both authentication paths: a Connect context JWT from an
- * iframe and a Forge Invocation Token from Custom UI.
+ * {@code GET /api/context}, the bootstrap API, through both authentication paths: a
+ * Connect context JWT from an iframe and a Forge Invocation Token from Custom UI.
  */
 class AppContextApiTests extends AppTestSupport {
 
@@ -87,8 +87,9 @@ class AppContextApiTests extends AppTestSupport {
 		JsonNode body = json.readTree(get("/api/context", "JWT " + other.contextJwt(carol)).body());
 
 		assertThat(body.path("siteUrl").asText()).isEqualTo(other.baseUrl()).isNotEqualTo(site.baseUrl());
-		assertThat(get("/api/context", "JWT " + ConnectJwts.hs256(site.sharedSecret(), other.clientKey(),
-				claims -> claims.subject(carol).claim("qsh", ConnectJwts.CONTEXT_QSH)))
+		assertThat(get("/api/context",
+				"JWT " + ConnectJwts.hs256(site.sharedSecret(), other.clientKey(),
+						claims -> claims.subject(carol).claim("qsh", ConnectJwts.CONTEXT_QSH)))
 			.statusCode()).as("a token of one site signed with another site's secret").isEqualTo(401);
 	}
 
@@ -137,7 +138,8 @@ class AppContextApiTests extends AppTestSupport {
 		@Test
 		void unsigned() {
 			String[] parts = site.contextJwt(alice).split("\\.");
-			String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+			String unsigned = java.util.Base64.getUrlEncoder()
+				.withoutPadding()
 				.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".";
 			assertThat(get("/api/context", "JWT " + unsigned).statusCode()).isEqualTo(401);
 		}

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Connect module pages Jira loads in iframes: served only with an iframe JWT bound to the page URL, with Jira's
- * {@code all.js}, the frontend's assets and a Content-Security-Policy that lets only the installing site frame them.
+ * The Connect module pages Jira loads in iframes: served only with an iframe JWT bound to
+ * the page URL, with Jira's {@code all.js}, the frontend's assets and a
+ * Content-Security-Policy that lets only the installing site frame them.
  */
 class ConnectPageTests extends AppTestSupport {
 
@@ -39,8 +40,8 @@ class ConnectPageTests extends AppTestSupport {
 			HttpResponse<String> response = page(path, ConnectJwts.qsh("GET", path));
 
 			assertThat(response.statusCode()).as(surface).isEqualTo(200);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					type -> assertThat(type).startsWith("text/html"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 			assertThat(response.body()).contains("<base href=\"/ui/\">")
 				.contains("<script src=\"" + jira.allJsUrl() + "\"")
 				.contains("./assets/")

@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint the app maps is refused without a Connect JWT or Forge token, except the few that must be public:
- * the descriptor (and the root redirect to it), the lifecycle callbacks (which check their own signed JWT), the error
- * page, health and static assets.
+ * Every endpoint the app maps is refused without a Connect JWT or Forge token, except the
+ * few that must be public: the descriptor (and the root redirect to it), the lifecycle
+ * callbacks (which check their own signed JWT), the error page, health and static assets.
  */
 class EndpointSecurityTests extends AppTestSupport {
 
@@ -31,7 +31,8 @@ class EndpointSecurityTests extends AppTestSupport {
 	private static final Set<String> PUBLIC = Set.of(
 			// Jira fetches the descriptor to install the app; the root redirects to it.
 			"/atlassian-connect.json", "/",
-			// Signed by Atlassian's install keys, verified by the lifecycle controller itself.
+			// Signed by Atlassian's install keys, verified by the lifecycle controller
+			// itself.
 			"/installed", "/uninstalled",
 			// The error page, reached by forward only.
 			"/error",
@@ -87,8 +88,8 @@ class EndpointSecurityTests extends AppTestSupport {
 
 	@Test
 	void hasNoBasicAuthenticationOrGeneratedPassword() {
-		HttpResponse<String> response = get("/api/context", "Basic " + java.util.Base64.getEncoder()
-			.encodeToString("user:password".getBytes()));
+		HttpResponse<String> response = get("/api/context",
+				"Basic " + java.util.Base64.getEncoder().encodeToString("user:password".getBytes()));
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(value -> value.startsWith("Basic"));

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Collects the inline content of one block as styled text runs and inline nodes, then writes it as ADF inline nodes
- * in one canonical form, so that equal content always gives equal ADF.
+ * Collects the inline content of one block as styled text runs and inline nodes, then
+ * writes it as ADF inline nodes in one canonical form, so that equal content always gives
+ * equal ADF.
  */
 final class AdfInlines {
 
@@ -21,7 +22,8 @@ final class AdfInlines {
 	private final boolean singleLine;
 
 	/**
-	 * @param singleLine whether the block cannot hold line breaks (headings, table cells): breaks become spaces
+	 * @param singleLine whether the block cannot hold line breaks (headings, table
+	 * cells): breaks become spaces
 	 */
 	AdfInlines(boolean singleLine) {
 		this.singleLine = singleLine;
@@ -61,9 +63,10 @@ final class AdfInlines {
 	}
 
 	/**
-	 * The collected content as ADF inline nodes: no empty text, no spaces around line breaks or at the ends and no line
-	 * break at the ends (Markdown drops them), adjacent runs of equal style merged, and whitespace at the edges of
-	 * emphasis moved outside it (Markdown cannot express emphasis that starts or ends with whitespace).
+	 * The collected content as ADF inline nodes: no empty text, no spaces around line
+	 * breaks or at the ends and no line break at the ends (Markdown drops them), adjacent
+	 * runs of equal style merged, and whitespace at the edges of emphasis moved outside
+	 * it (Markdown cannot express emphasis that starts or ends with whitespace).
 	 * @return the inline nodes, possibly none
 	 */
 	ArrayNode toAdf() {
@@ -247,8 +250,8 @@ final class AdfInlines {
 	}
 
 	/**
-	 * The marks of a text run. Code excludes the other emphasis marks, as ADF allows only {@code code} with
-	 * {@code link}.
+	 * The marks of a text run. Code excludes the other emphasis marks, as ADF allows only
+	 * {@code code} with {@code link}.
 	 *
 	 * @param strong bold
 	 * @param em italic

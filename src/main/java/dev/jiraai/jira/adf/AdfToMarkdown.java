@@ -10,50 +10,58 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jiraai.jira.adf.InlineMarkdown.Mode;
 
 /**
- * Converts Atlassian Document Format into compact Markdown for showing Jira rich text to a language model; instances
- * are stateless and thread-safe.
+ * Converts Atlassian Document Format into compact Markdown for showing Jira rich text to
+ * a language model; instances are stateless and thread-safe.
  */
 public final class AdfToMarkdown {
 
 	/**
-	 * Nesting deeper than Jira documents have, below which the recursive conversion cannot exhaust the stack; deeper
-	 * content is kept as plain text.
+	 * Nesting deeper than Jira documents have, below which the recursive conversion
+	 * cannot exhaust the stack; deeper content is kept as plain text.
 	 */
 	static final int MAX_DEPTH = 64;
 
-	/** Node types rendered as a bullet list, which two of in a row would merge into one. */
+	/**
+	 * Node types rendered as a bullet list, which two of in a row would merge into one.
+	 */
 	private static final Set<String> BULLET_LISTS = Set.of("bulletList", "taskList", "decisionList");
 
 	/**
-	 * Every node type of the ADF schema ({@code adf-full-schema.json}), each with a rendering rule below; any other
-	 * type is unknown and keeps only its text.
+	 * Every node type of the ADF schema ({@code adf-full-schema.json}), each with a
+	 * rendering rule below; any other type is unknown and keeps only its text.
 	 */
-	static final Set<String> KNOWN_TYPES = Set.of("doc", "paragraph", "heading", "text", "hardBreak",
-			"bulletList", "orderedList", "listItem", "codeBlock", "blockquote", "rule", "table", "tableRow",
-			"tableHeader", "tableCell", "panel", "expand", "nestedExpand", "mediaSingle", "mediaGroup", "media",
-			"mediaInline", "caption", "mention", "emoji", "date", "status", "inlineCard", "blockCard", "embedCard",
-			"placeholder", "taskList", "taskItem", "blockTaskItem", "decisionList", "decisionItem", "layoutSection",
-			"layoutColumn", "extension", "bodiedExtension", "inlineExtension", "syncBlock", "bodiedSyncBlock");
+	static final Set<String> KNOWN_TYPES = Set.of("doc", "paragraph", "heading", "text", "hardBreak", "bulletList",
+			"orderedList", "listItem", "codeBlock", "blockquote", "rule", "table", "tableRow", "tableHeader",
+			"tableCell", "panel", "expand", "nestedExpand", "mediaSingle", "mediaGroup", "media", "mediaInline",
+			"caption", "mention", "emoji", "date", "status", "inlineCard", "blockCard", "embedCard", "placeholder",
+			"taskList", "taskItem", "blockTaskItem", "decisionList", "decisionItem", "layoutSection", "layoutColumn",
+			"extension", "bodiedExtension", "inlineExtension", "syncBlock", "bodiedSyncBlock");
 
 	/**
 	 * Converts an ADF document (or any single ADF node) to Markdown.
 	 *
 	 * <p>
-	 * Nodes Markdown has (paragraphs, headings, lists, code blocks, quotes, rules, tables, strong, emphasis, strike,
-	 * code, links, line breaks) are written so that {@link MarkdownToAdf} reads them back into the same ADF, and a
-	 * mention becomes {@code @[Name](accountId)}, which it reads back as the mention. Every other node type of the
-	 * schema degrades to readable text: a panel becomes a quote labelled with its type, an expand its bold title and
-	 * content, a status {@code [text]}, a date its ISO day (UTC), an emoji its character or short name, a card its URL,
-	 * media {@code [attachment: name]}, tasks {@code - [ ]} / {@code - [x]}, decisions {@code - Decision: ...},
-	 * layouts their columns in order, extensions their text, placeholders nothing. Node types not in the schema keep
-	 * their text; marks Markdown lacks (underline, colours, sub/superscript) keep their text. Text is escaped only
+	 * Nodes Markdown has (paragraphs, headings, lists, code blocks, quotes, rules,
+	 * tables, strong, emphasis, strike, code, links, line breaks) are written so that
+	 * {@link MarkdownToAdf} reads them back into the same ADF, and a mention becomes
+	 * {@code @[Name](accountId)}, which it reads back as the mention. Every other node
+	 * type of the schema degrades to readable text: a panel becomes a quote labelled with
+	 * its type, an expand its bold title and content, a status {@code [text]}, a date its
+	 * ISO day (UTC), an emoji its character or short name, a card its URL, media
+	 * {@code [attachment: name]}, tasks {@code - [ ]} / {@code - [x]}, decisions
+	 * {@code - Decision: ...}, layouts their columns in order, extensions their text,
+	 * placeholders nothing. Node types not in the schema keep their text; marks Markdown
+	 * lacks (underline, colours, sub/superscript) keep their text. Text is escaped only
 	 * where a character would otherwise become markup.
 	 *
 	 * <p>
-	 * Some ADF cannot be written in CommonMark and so does not come back identical: emphasis ending in punctuation
-	 * right before a letter (or starting after a letter with punctuation) comes back as literal delimiters, and a
-	 * mention's {@code accessLevel}, blank lines made of consecutive line breaks and table cell breaks are not kept.
-	 * @param adf the document; {@code null}, JSON {@code null}, a missing node or a non-object gives an empty string
+	 * Some ADF cannot be written in CommonMark and so does not come back identical:
+	 * emphasis ending in punctuation right before a letter (or starting after a letter
+	 * with punctuation) comes back as literal delimiters, and a mention's
+	 * {@code accessLevel}, blank lines made of consecutive line breaks and table cell
+	 * breaks are not kept.
+	 * @param adf the document; {@code null}, JSON {@code null}, a missing node or a
+	 * non-object gives an empty string
 	 * @return the Markdown, without leading or trailing blank lines
 	 */
 	public String toMarkdown(JsonNode adf) {
@@ -66,7 +74,8 @@ public final class AdfToMarkdown {
 	}
 
 	/**
-	 * One conversion, tracking how deeply it has descended so that nesting cannot exhaust the stack.
+	 * One conversion, tracking how deeply it has descended so that nesting cannot exhaust
+	 * the stack.
 	 */
 	private static final class Renderer {
 
@@ -102,8 +111,8 @@ public final class AdfToMarkdown {
 				case "mediaSingle", "mediaGroup" -> media(node);
 				case "media" -> InlineMarkdown.attachment(attrs);
 				case "caption" -> inlines(node, Mode.PARAGRAPH);
-				case "blockCard", "embedCard" -> InlineMarkdown.escape(InlineMarkdown.cardUrl(attrs), true, true, false,
-						false);
+				case "blockCard", "embedCard" ->
+					InlineMarkdown.escape(InlineMarkdown.cardUrl(attrs), true, true, false, false);
 				case "taskList" -> taskList(node, bullet);
 				case "taskItem", "blockTaskItem" -> taskItem(node, bullet);
 				case "decisionList" -> decisionList(node, bullet);
@@ -118,10 +127,11 @@ public final class AdfToMarkdown {
 		}
 
 		/**
-		 * Renders a sequence of blocks. Inline nodes found among them are gathered into paragraphs, and two lists of
-		 * the same kind in a row get different markers, as Markdown would otherwise read them as one list.
-		 * @param listItem whether the blocks are a list item's, where a nested list or code block follows a paragraph
-		 * directly, keeping the list compact
+		 * Renders a sequence of blocks. Inline nodes found among them are gathered into
+		 * paragraphs, and two lists of the same kind in a row get different markers, as
+		 * Markdown would otherwise read them as one list.
+		 * @param listItem whether the blocks are a list item's, where a nested list or
+		 * code block follows a paragraph directly, keeping the list compact
 		 */
 		private String blocks(JsonNode content, boolean listItem) {
 			List<String> rendered = new ArrayList<>();
@@ -177,9 +187,9 @@ public final class AdfToMarkdown {
 		}
 
 		/**
-		 * Whether a block may follow the previous one in a list item without a blank line: a list or code block can
-		 * interrupt a paragraph (an ordered list only when it starts at 1, and a list only when its first item has
-		 * text).
+		 * Whether a block may follow the previous one in a list item without a blank
+		 * line: a list or code block can interrupt a paragraph (an ordered list only when
+		 * it starts at 1, and a list only when its first item has text).
 		 */
 		private static boolean followsDirectly(JsonNode node, String rendered) {
 			if (node == null) {
@@ -203,7 +213,8 @@ public final class AdfToMarkdown {
 			while (run > 0 && text.charAt(run - 1) == '#') {
 				run--;
 			}
-			// A final run of # after a space would be read as the optional closing sequence and dropped ("C#" is safe).
+			// A final run of # after a space would be read as the optional closing
+			// sequence and dropped ("C#" is safe).
 			if (run < text.length() && (run == 0 || text.charAt(run - 1) == ' ')) {
 				text = text.substring(0, run) + "\\" + text.substring(run);
 			}
@@ -217,8 +228,8 @@ public final class AdfToMarkdown {
 			int number = start;
 			for (JsonNode item : node.path("content")) {
 				String marker = ordered ? (number++) + markerChar : markerChar;
-				items.add(type(item).equals("listItem") ? listItem(item, marker)
-						: indent(block(item, '-', '.'), marker));
+				items.add(
+						type(item).equals("listItem") ? listItem(item, marker) : indent(block(item, '-', '.'), marker));
 			}
 			return String.join("\n", items);
 		}
@@ -227,13 +238,17 @@ public final class AdfToMarkdown {
 			String body = blocks(item.path("content"), true);
 			JsonNode first = item.path("content").path(0);
 			if (type(first).equals("paragraph") && inlines(first, Mode.PARAGRAPH).isEmpty() && !body.isEmpty()) {
-				// An item holding only a nested list starts it on the next line: "- - -" would be a thematic break.
+				// An item holding only a nested list starts it on the next line: "- - -"
+				// would be a thematic break.
 				body = "\n" + body;
 			}
 			return indent(body, marker);
 		}
 
-		/** Prefixes the first line with a list marker and indents the others to the item's content column. */
+		/**
+		 * Prefixes the first line with a list marker and indents the others to the item's
+		 * content column.
+		 */
 		private static String indent(String body, String marker) {
 			String padding = " ".repeat(marker.length() + 1);
 			StringBuilder item = new StringBuilder();
@@ -271,7 +286,8 @@ public final class AdfToMarkdown {
 				longest = Math.max(longest, run);
 			}
 			String fence = String.valueOf(fenceChar).repeat(Math.max(3, longest + 1));
-			// The info string is unescaped when read back; a space keeps a leading tilde from spoiling the fence.
+			// The info string is unescaped when read back; a space keeps a leading tilde
+			// from spoiling the fence.
 			String info = InlineMarkdown.escapeEntities(language.replace("\\", "\\\\"));
 			boolean separate = !info.isEmpty() && !Character.isLetterOrDigit(info.charAt(0));
 			StringBuilder block = new StringBuilder(fence).append(separate ? " " : "").append(info).append('\n');
@@ -340,8 +356,8 @@ public final class AdfToMarkdown {
 		}
 
 		/**
-		 * A cell as a single line: paragraphs are joined by spaces (a GFM cell cannot hold a line break), other blocks
-		 * flattened to their Markdown on one line.
+		 * A cell as a single line: paragraphs are joined by spaces (a GFM cell cannot
+		 * hold a line break), other blocks flattened to their Markdown on one line.
 		 */
 		private String tableCell(JsonNode cell) {
 			List<String> parts = new ArrayList<>();
@@ -433,7 +449,8 @@ public final class AdfToMarkdown {
 		}
 
 		/**
-		 * A node type the schema does not define: its block children are rendered if it has any, otherwise its text.
+		 * A node type the schema does not define: its block children are rendered if it
+		 * has any, otherwise its text.
 		 */
 		private String unknownBlock(JsonNode node) {
 			JsonNode content = node.path("content");

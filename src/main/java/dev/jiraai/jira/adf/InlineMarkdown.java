@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Writes the inline content of one ADF block as Markdown: marks become delimiters that nest properly across
- * neighbouring text nodes, and text is escaped only where a character would otherwise change the meaning.
+ * Writes the inline content of one ADF block as Markdown: marks become delimiters that
+ * nest properly across neighbouring text nodes, and text is escaped only where a
+ * character would otherwise change the meaning.
  */
 final class InlineMarkdown {
 
@@ -27,7 +28,10 @@ final class InlineMarkdown {
 	private static final Pattern ENTITY = Pattern
 		.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
-	/** What CommonMark accepts between angle brackets as a URI autolink, which it takes literally. */
+	/**
+	 * What CommonMark accepts between angle brackets as a URI autolink, which it takes
+	 * literally.
+	 */
 	private static final Pattern AUTOLINK_URI = Pattern
 		.compile("[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\x00-\\x1F\\x7F]*");
 
@@ -35,9 +39,11 @@ final class InlineMarkdown {
 	private static final Pattern AUTOLINK_EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9]"
 			+ "(?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
-	/** A line GFM would read as the delimiter row of a table, turning the line above into a table header. */
-	private static final Pattern TABLE_DELIMITER_ROW = Pattern
-		.compile("\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?");
+	/**
+	 * A line GFM would read as the delimiter row of a table, turning the line above into
+	 * a table header.
+	 */
+	private static final Pattern TABLE_DELIMITER_ROW = Pattern.compile("\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?");
 
 	private static final Pattern ATX_HEADING = Pattern.compile("#{1,6}(?:[ \t]|$)");
 
@@ -66,7 +72,8 @@ final class InlineMarkdown {
 		}
 		writer.closeAllExcept(Set.of());
 		String markdown = writer.out.toString();
-		// GFM splits table rows at pipes before parsing the cells, even inside code spans and links.
+		// GFM splits table rows at pipes before parsing the cells, even inside code spans
+		// and links.
 		return (mode == Mode.TABLE_CELL) ? markdown.replace("|", "\\|") : markdown;
 	}
 
@@ -74,7 +81,8 @@ final class InlineMarkdown {
 		JsonNode node = nodes.get(index);
 		String type = node.path("type").asText();
 		if ("hardBreak".equals(type) && continuesLine(nodes, index + 1)) {
-			// Emphasis may span lines, so marks continuing on the next line stay open: "**a\nb**", not "**a**\n**b**".
+			// Emphasis may span lines, so marks continuing on the next line stay open:
+			// "**a\nb**", not "**a**\n**b**".
 			atom(node);
 			return;
 		}
@@ -90,7 +98,8 @@ final class InlineMarkdown {
 		boolean code = hasMark(node, "code");
 		boolean blank = !code && Whitespace.leading(text) == text.length();
 		Set<Mark> target = new LinkedHashSet<>(marks(node));
-		// Markdown has no emphasis made only of whitespace: such text only continues emphasis that is already open.
+		// Markdown has no emphasis made only of whitespace: such text only continues
+		// emphasis that is already open.
 		target.removeIf((mark) -> blank && mark.isEmphasis() && !isOpen(mark));
 		closeAllExcept(target);
 		List<Mark> toOpen = target.stream()
@@ -102,7 +111,8 @@ final class InlineMarkdown {
 		boolean leadingWritten = false;
 		boolean autolink = false;
 		for (Mark mark : toOpen) {
-			// Emphasis cannot start with whitespace (it would not be left-flanking), so the whitespace goes first.
+			// Emphasis cannot start with whitespace (it would not be left-flanking), so
+			// the whitespace goes first.
 			if (mark.isEmphasis() && !leadingWritten && leading > 0) {
 				text(text.substring(0, leading), false, false);
 				text = text.substring(leading);
@@ -116,7 +126,8 @@ final class InlineMarkdown {
 			}
 		}
 		if (autolink) {
-			// A link showing its own target reads best as <target>, which CommonMark reads back as the same link.
+			// A link showing its own target reads best as <target>, which CommonMark
+			// reads back as the same link.
 			this.out.append('<').append(text).append('>');
 		}
 		else if (code) {
@@ -171,16 +182,19 @@ final class InlineMarkdown {
 			case "mediaInline" -> this.out.append(attachment(attrs));
 			case "inlineExtension" -> text(attrs.path("text").asText(""), false, false);
 			case "placeholder" -> {
-				// A placeholder is the editor's prompt for text still to be written, not content.
+				// A placeholder is the editor's prompt for text still to be written, not
+				// content.
 			}
 			default -> text(collectText(node), false, false);
 		}
 	}
 
 	/**
-	 * The text of a node of a type this converter does not know, such as one added to ADF later.
+	 * The text of a node of a type this converter does not know, such as one added to ADF
+	 * later.
 	 * @param node the node
-	 * @return its own {@code text} or, recursively, that of its content, in document order
+	 * @return its own {@code text} or, recursively, that of its content, in document
+	 * order
 	 */
 	static String collectText(JsonNode node) {
 		StringBuilder text = new StringBuilder();
@@ -232,7 +246,8 @@ final class InlineMarkdown {
 	/**
 	 * Writes escaped text.
 	 * @param beforeLink whether a link opens right after the text
-	 * @param beforeStrike whether strikethrough opens right after the text, which a tilde would lengthen
+	 * @param beforeStrike whether strikethrough opens right after the text, which a tilde
+	 * would lengthen
 	 */
 	private void text(String text, boolean beforeLink, boolean beforeStrike) {
 		String escaped;
@@ -263,7 +278,8 @@ final class InlineMarkdown {
 			longest = Math.max(longest, run);
 		}
 		String fence = "`".repeat(longest + 1);
-		// CommonMark strips one space from each end when both ends have one, and a backtick next to the fence
+		// CommonMark strips one space from each end when both ends have one, and a
+		// backtick next to the fence
 		// would lengthen it: padding keeps the content exact.
 		boolean pad = content.startsWith("`") || content.endsWith("`")
 				|| (content.startsWith(" ") && content.endsWith(" ") && !content.isBlank());
@@ -298,7 +314,8 @@ final class InlineMarkdown {
 			this.out.append(')');
 			return;
 		}
-		// Emphasis cannot end with whitespace (it would not be right-flanking), so the whitespace goes after it.
+		// Emphasis cannot end with whitespace (it would not be right-flanking), so the
+		// whitespace goes after it.
 		int start = this.out.length();
 		while (start > openMark.contentStart() && Whitespace.isUnicodeWhitespace(this.out.codePointBefore(start))) {
 			start -= Character.charCount(this.out.codePointBefore(start));
@@ -307,7 +324,8 @@ final class InlineMarkdown {
 		this.out.setLength(start);
 		if (mark.type() == Mark.Type.STRIKE && start > 0 && this.out.charAt(start - 1) == '~'
 				&& (start < 2 || this.out.charAt(start - 2) != '\\')) {
-			// A tilde before the closing ~~ would make a longer run, which no longer pairs.
+			// A tilde before the closing ~~ would make a longer run, which no longer
+			// pairs.
 			this.out.insert(start - 1, '\\');
 		}
 		this.out.append(mark.type().closing).append(whitespace);
@@ -345,7 +363,10 @@ final class InlineMarkdown {
 		return false;
 	}
 
-	/** The marks Markdown can express; underline, colours, sub/superscript and annotations keep only their text. */
+	/**
+	 * The marks Markdown can express; underline, colours, sub/superscript and annotations
+	 * keep only their text.
+	 */
 	private static List<Mark> marks(JsonNode node) {
 		List<Mark> marks = new ArrayList<>();
 		for (JsonNode mark : node.path("marks")) {
@@ -368,7 +389,8 @@ final class InlineMarkdown {
 	}
 
 	/**
-	 * A link destination, in angle brackets when it holds characters that would end a bare one.
+	 * A link destination, in angle brackets when it holds characters that would end a
+	 * bare one.
 	 * @param href the target
 	 * @return the Markdown link destination
 	 */
@@ -388,13 +410,18 @@ final class InlineMarkdown {
 	}
 
 	/**
-	 * Escapes text so that Markdown reads it back unchanged, leaving characters alone where they cannot start or end
-	 * markup (so {@code snake_case} and {@code 2 * 3} stay as they are).
+	 * Escapes text so that Markdown reads it back unchanged, leaving characters alone
+	 * where they cannot start or end markup (so {@code snake_case} and {@code 2 * 3} stay
+	 * as they are).
 	 * @param text the text
-	 * @param lineStart whether the text starts a line, where block markers ({@code #}, {@code >}, list markers) apply
-	 * @param multiLine whether a line feed in the text starts a new line of a paragraph (and not a space)
-	 * @param inLink whether the text is inside link brackets, where any bracket would change them
-	 * @param beforeLink whether a link follows, which a trailing {@code !} would turn into an image
+	 * @param lineStart whether the text starts a line, where block markers ({@code #},
+	 * {@code >}, list markers) apply
+	 * @param multiLine whether a line feed in the text starts a new line of a paragraph
+	 * (and not a space)
+	 * @param inLink whether the text is inside link brackets, where any bracket would
+	 * change them
+	 * @param beforeLink whether a link follows, which a trailing {@code !} would turn
+	 * into an image
 	 * @return the escaped text
 	 */
 	static String escape(String text, boolean lineStart, boolean multiLine, boolean inLink, boolean beforeLink) {
@@ -416,7 +443,8 @@ final class InlineMarkdown {
 				case '\\' -> next == 0 || isAsciiPunctuation(next);
 				case '`' -> true;
 				case '[' -> inLink;
-				// Without "](", "][" or "]:" brackets cannot form a link, as no reference definitions are written.
+				// Without "](", "][" or "]:" brackets cannot form a link, as no reference
+				// definitions are written.
 				case ']' -> inLink || next == '(' || next == '[' || next == ':';
 				case '*' -> !(isWhitespace(previous) && isWhitespace(next));
 				case '_' -> !(Character.isLetterOrDigit(previous) && Character.isLetterOrDigit(next));
@@ -439,8 +467,9 @@ final class InlineMarkdown {
 	}
 
 	/**
-	 * Escapes what would start a block at the start of a line: a heading, quote, list item, thematic break, setext
-	 * underline or table delimiter row (code fences are escaped with every backtick and tilde pair).
+	 * Escapes what would start a block at the start of a line: a heading, quote, list
+	 * item, thematic break, setext underline or table delimiter row (code fences are
+	 * escaped with every backtick and tilde pair).
 	 * @return the index of the first character not yet copied
 	 */
 	private static int escapeLineStart(String text, int start, StringBuilder escaped) {
@@ -467,7 +496,8 @@ final class InlineMarkdown {
 			case '=' -> rest.strip().chars().allMatch((c) -> c == '=');
 			default -> false;
 		};
-		// An escaped first character is not a valid delimiter cell, so the line stays text.
+		// An escaped first character is not a valid delimiter cell, so the line stays
+		// text.
 		escape |= rest.indexOf('|') >= 0 && TABLE_DELIMITER_ROW.matcher(rest.strip()).matches();
 		if (escape) {
 			escaped.append('\\').append(first);
@@ -522,7 +552,10 @@ final class InlineMarkdown {
 			return this.type != Type.LINK;
 		}
 
-		/** When marks open together, links go outside emphasis: both parse alike, and this reads naturally. */
+		/**
+		 * When marks open together, links go outside emphasis: both parse alike, and this
+		 * reads naturally.
+		 */
 		int nestingRank() {
 			return this.type.ordinal();
 		}

@@ -37,17 +37,18 @@ import dev.jiraai.jira.adf.AdfInlines.LinkTarget;
 import dev.jiraai.jira.adf.AdfInlines.Style;
 
 /**
- * Converts Markdown written by users or models into Atlassian Document Format for Jira's rich-text fields; instances
- * are immutable and thread-safe.
+ * Converts Markdown written by users or models into Atlassian Document Format for Jira's
+ * rich-text fields; instances are immutable and thread-safe.
  */
 public final class MarkdownToAdf {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	/**
-	 * How deeply list items and quotes (or inline emphasis) may nest; deeper content is kept as plain text. Jira's
-	 * editor nests lists only a few levels deep, and the cap keeps untrusted input from exhausting the stack or making
-	 * documents that are slow to validate.
+	 * How deeply list items and quotes (or inline emphasis) may nest; deeper content is
+	 * kept as plain text. Jira's editor nests lists only a few levels deep, and the cap
+	 * keeps untrusted input from exhausting the stack or making documents that are slow
+	 * to validate.
 	 */
 	static final int MAX_DEPTH = 12;
 
@@ -61,19 +62,21 @@ public final class MarkdownToAdf {
 	 * Converts Markdown to an ADF document.
 	 *
 	 * <p>
-	 * The Markdown is CommonMark with GFM tables and {@code ~~strikethrough~~}, plus mentions written
-	 * {@code @[Display Name](accountId)}. Because the text is untrusted: only {@code http}, {@code https} and
-	 * {@code mailto} links stay links (others keep just their text); an image becomes its alt text linked to the image
-	 * URL (ADF media need files uploaded to Jira, and nothing is ever fetched); raw HTML stays literal text. Line
-	 * breaks inside a paragraph, soft or hard, become {@code hardBreak}s, as Jira users expect a new line where they
-	 * typed one. Constructs ADF does not allow where they appear degrade: inside a list item or quote, a heading
-	 * becomes a bold paragraph, a quote is flattened, a table becomes one paragraph per row and a rule is dropped.
-	 * Inline code drops bold and italic, which ADF does not combine with {@code code}. Nesting deeper than
-	 * {@value #MAX_DEPTH} levels is kept as plain text, and so is the whole input if it nests too deeply for the
-	 * parser.
+	 * The Markdown is CommonMark with GFM tables and {@code ~~strikethrough~~}, plus
+	 * mentions written {@code @[Display Name](accountId)}. Because the text is untrusted:
+	 * only {@code http}, {@code https} and {@code mailto} links stay links (others keep
+	 * just their text); an image becomes its alt text linked to the image URL (ADF media
+	 * need files uploaded to Jira, and nothing is ever fetched); raw HTML stays literal
+	 * text. Line breaks inside a paragraph, soft or hard, become {@code hardBreak}s, as
+	 * Jira users expect a new line where they typed one. Constructs ADF does not allow
+	 * where they appear degrade: inside a list item or quote, a heading becomes a bold
+	 * paragraph, a quote is flattened, a table becomes one paragraph per row and a rule
+	 * is dropped. Inline code drops bold and italic, which ADF does not combine with
+	 * {@code code}. Nesting deeper than {@value #MAX_DEPTH} levels is kept as plain text,
+	 * and so is the whole input if it nests too deeply for the parser.
 	 * @param markdown the Markdown; {@code null} is treated as empty
-	 * @return a new document, {@code {"type":"doc","version":1,"content":[...]}}, valid against the ADF schema; its
-	 * content is empty for empty or blank input
+	 * @return a new document, {@code {"type":"doc","version":1,"content":[...]}}, valid
+	 * against the ADF schema; its content is empty for empty or blank input
 	 */
 	public ObjectNode toAdf(String markdown) {
 		ObjectNode doc = JSON.objectNode().put("type", "doc").put("version", 1);
@@ -86,7 +89,8 @@ public final class MarkdownToAdf {
 			parsed = this.parser.parse(markdown);
 		}
 		catch (StackOverflowError ex) {
-			// The parser recurses once per level of nested emphasis, so thousands of levels exhaust the stack:
+			// The parser recurses once per level of nested emphasis, so thousands of
+			// levels exhaust the stack:
 			// such input is kept as the text it is rather than failing the request.
 			List<ObjectNode> paragraphs = new ArrayList<>();
 			literalText(markdown, paragraphs);
@@ -122,11 +126,13 @@ public final class MarkdownToAdf {
 			case FencedCodeBlock code -> out.add(codeBlock(firstWord(code.getInfo()), code.getLiteral()));
 			case IndentedCodeBlock code -> out.add(codeBlock("", code.getLiteral()));
 			case BlockQuote quote when container == Container.DOC -> out.add(blockquote(quote, depth));
-			// ADF allows no quote inside a quote or list item: keep the quoted content in place.
+			// ADF allows no quote inside a quote or list item: keep the quoted content in
+			// place.
 			case BlockQuote quote -> out.addAll(blocks(quote, container, depth + 1));
 			case ThematicBreak rule when container == Container.DOC -> out.add(node("rule"));
 			case ThematicBreak rule -> {
-				// ADF allows no rule inside a quote or list item, and a rule carries no text.
+				// ADF allows no rule inside a quote or list item, and a rule carries no
+				// text.
 			}
 			case HtmlBlock html -> literalText(html.getLiteral(), out);
 			case TableBlock table when container == Container.DOC -> out.add(table(table));
@@ -140,7 +146,8 @@ public final class MarkdownToAdf {
 
 	private static void addParagraph(List<ObjectNode> out, AdfInlines inlines) {
 		ArrayNode content = inlines.toAdf();
-		// A paragraph can end up empty (an unsafe image without alt text); it would only add blank space.
+		// A paragraph can end up empty (an unsafe image without alt text); it would only
+		// add blank space.
 		if (!content.isEmpty()) {
 			out.add(paragraph(content));
 		}
@@ -167,7 +174,8 @@ public final class MarkdownToAdf {
 		ArrayNode items = node.putArray("content");
 		for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
 			List<ObjectNode> content = blocks(item, Container.LIST_ITEM, depth + 1);
-			// Jira's editor expects a list item to start with a paragraph, not a nested list (the schema is laxer).
+			// Jira's editor expects a list item to start with a paragraph, not a nested
+			// list (the schema is laxer).
 			if (content.isEmpty() || isList(content.getFirst())) {
 				content.addFirst(paragraph(JSON.arrayNode()));
 			}
@@ -187,7 +195,8 @@ public final class MarkdownToAdf {
 		if (!language.isEmpty()) {
 			node.putObject("attrs").put("language", language);
 		}
-		// The parser ends every non-empty code block with a line feed that is not part of the code.
+		// The parser ends every non-empty code block with a line feed that is not part of
+		// the code.
 		String code = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
 		ArrayNode content = node.putArray("content");
 		if (!code.isEmpty()) {
@@ -207,8 +216,9 @@ public final class MarkdownToAdf {
 	}
 
 	/**
-	 * Keeps text such as raw HTML as the literal text it is, never as markup: one paragraph per group of lines, the
-	 * lines separated by line breaks (with their indentation dropped, as Markdown drops it from paragraph lines).
+	 * Keeps text such as raw HTML as the literal text it is, never as markup: one
+	 * paragraph per group of lines, the lines separated by line breaks (with their
+	 * indentation dropped, as Markdown drops it from paragraph lines).
 	 */
 	private static void literalText(String literal, List<ObjectNode> out) {
 		AdfInlines paragraph = new AdfInlines(false);
@@ -247,8 +257,11 @@ public final class MarkdownToAdf {
 						case null, default -> null;
 					};
 					if (align != null) {
-						paragraph.putArray("marks").addObject().put("type", "alignment").putObject("attrs").put("align",
-								align);
+						paragraph.putArray("marks")
+							.addObject()
+							.put("type", "alignment")
+							.putObject("attrs")
+							.put("align", align);
 					}
 					cells.addObject()
 						.put("type", tableCell.isHeader() ? "tableHeader" : "tableCell")
@@ -260,7 +273,10 @@ public final class MarkdownToAdf {
 		return node;
 	}
 
-	/** ADF allows no table inside a quote or list item: each row becomes a paragraph with its cells between pipes. */
+	/**
+	 * ADF allows no table inside a quote or list item: each row becomes a paragraph with
+	 * its cells between pipes.
+	 */
 	private void tableAsParagraphs(TableBlock table, List<ObjectNode> out) {
 		for (TableRow row : rows(table)) {
 			AdfInlines paragraph = new AdfInlines(true);
@@ -322,7 +338,8 @@ public final class MarkdownToAdf {
 	private void link(Link link, Style style, AdfInlines out, int depth) {
 		String href = link.getDestination();
 		if (!LinkPolicy.isSafe(href) || style.link() != null) {
-			// An unsafe target is dropped and its text kept, so the reader still sees what was written.
+			// An unsafe target is dropped and its text kept, so the reader still sees
+			// what was written.
 			inlineChildren(link, style, out, depth);
 			return;
 		}
@@ -330,7 +347,8 @@ public final class MarkdownToAdf {
 		AdfInlines text = out.sibling();
 		inlineChildren(link, linked, text, depth);
 		if (text.isEmpty()) {
-			// ADF has no empty text to carry the link: show the target instead, as an autolink would.
+			// ADF has no empty text to carry the link: show the target instead, as an
+			// autolink would.
 			out.text(href, linked);
 		}
 		else {
@@ -339,8 +357,9 @@ public final class MarkdownToAdf {
 	}
 
 	/**
-	 * ADF media must be uploaded to Jira first, and fetching the image would let untrusted text make the app send
-	 * requests: an image becomes its alt text, linked to the image URL when that URL is safe.
+	 * ADF media must be uploaded to Jira first, and fetching the image would let
+	 * untrusted text make the app send requests: an image becomes its alt text, linked to
+	 * the image URL when that URL is safe.
 	 */
 	private static void image(Image image, Style style, AdfInlines out) {
 		String alt = Mentions.plainText(image).strip();
@@ -385,8 +404,8 @@ public final class MarkdownToAdf {
 	}
 
 	/**
-	 * Where blocks are placed, as ADF allows different blocks in each: only the document holds headings, quotes,
-	 * rules and tables.
+	 * Where blocks are placed, as ADF allows different blocks in each: only the document
+	 * holds headings, quotes, rules and tables.
 	 */
 	private enum Container {
 

@@ -19,21 +19,23 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.PostProcessor;
 
 /**
- * Turns the mention syntax {@code @[Display Name](accountId)}, which CommonMark parses as an {@code @} followed by a
- * link, into {@link Mention} nodes after parsing.
+ * Turns the mention syntax {@code @[Display Name](accountId)}, which CommonMark parses as
+ * an {@code @} followed by a link, into {@link Mention} nodes after parsing.
  */
 final class Mentions implements PostProcessor {
 
 	/**
-	 * Atlassian account ids ({@code 5b10a2844c20165700ede21g}, {@code 557058:f58131cb-...}); a destination with a
-	 * path, query or dot is a relative URL, not an account id.
+	 * Atlassian account ids ({@code 5b10a2844c20165700ede21g},
+	 * {@code 557058:f58131cb-...}); a destination with a path, query or dot is a relative
+	 * URL, not an account id.
 	 */
 	private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:_-]{0,127}");
 
 	/**
-	 * Replaces each mention in a parsed document. Only an {@code @} directly before the brackets counts, whatever
-	 * precedes it: an e-mail address or a lone {@code @} has no brackets after it. The destination must look like an
-	 * account id (no URL scheme, path or dot), so {@code @[Profile](https://...)} stays a link.
+	 * Replaces each mention in a parsed document. Only an {@code @} directly before the
+	 * brackets counts, whatever precedes it: an e-mail address or a lone {@code @} has no
+	 * brackets after it. The destination must look like an account id (no URL scheme,
+	 * path or dot), so {@code @[Profile](https://...)} stays a link.
 	 */
 	@Override
 	public Node process(Node document) {
@@ -72,8 +74,8 @@ final class Mentions implements PostProcessor {
 	}
 
 	/**
-	 * The text of a node's descendants without their markup, for a mention's name, an image's alt text, or content
-	 * nested too deeply to convert.
+	 * The text of a node's descendants without their markup, for a mention's name, an
+	 * image's alt text, or content nested too deeply to convert.
 	 * @param root the node whose descendants to read
 	 * @return the text, line breaks as spaces and blocks separated by a space
 	 */
@@ -109,7 +111,8 @@ final class Mentions implements PostProcessor {
 	}
 
 	/**
-	 * A mention of an Atlassian user: the account id and the name shown (without the {@code @}).
+	 * A mention of an Atlassian user: the account id and the name shown (without the
+	 * {@code @}).
 	 */
 	static final class Mention extends CustomNode {
 

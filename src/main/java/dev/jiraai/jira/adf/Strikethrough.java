@@ -11,8 +11,9 @@ import org.commonmark.parser.delimiter.DelimiterProcessor;
 import org.commonmark.parser.delimiter.DelimiterRun;
 
 /**
- * Struck-through text written {@code ~~text~~}, parsed with CommonMark's delimiter extension point because the GFM
- * strikethrough extension is not among the project's dependencies.
+ * Struck-through text written {@code ~~text~~}, parsed with CommonMark's delimiter
+ * extension point because the GFM strikethrough extension is not among the project's
+ * dependencies.
  */
 final class Strikethrough extends CustomNode {
 

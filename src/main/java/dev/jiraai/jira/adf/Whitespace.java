@@ -1,8 +1,8 @@
 package dev.jiraai.jira.adf;
 
 /**
- * The whitespace definitions of the CommonMark specification, shared by both conversion directions so that they
- * agree on where emphasis may start and end.
+ * The whitespace definitions of the CommonMark specification, shared by both conversion
+ * directions so that they agree on where emphasis may start and end.
  */
 final class Whitespace {
 
@@ -10,9 +10,11 @@ final class Whitespace {
 	}
 
 	/**
-	 * Whether a code point is "Unicode whitespace" as CommonMark defines it for emphasis flanking rules.
+	 * Whether a code point is "Unicode whitespace" as CommonMark defines it for emphasis
+	 * flanking rules.
 	 * @param codePoint the code point
-	 * @return {@code true} for tab, line feed, form feed, carriage return and the space separators (Zs)
+	 * @return {@code true} for tab, line feed, form feed, carriage return and the space
+	 * separators (Zs)
 	 */
 	static boolean isUnicodeWhitespace(int codePoint) {
 		return codePoint == '\t' || codePoint == '\n' || codePoint == '\f' || codePoint == '\r'
@@ -20,7 +22,8 @@ final class Whitespace {
 	}
 
 	/**
-	 * Whether a character is a space or tab, the only characters Markdown strips around line breaks.
+	 * Whether a character is a space or tab, the only characters Markdown strips around
+	 * line breaks.
 	 * @param c the character
 	 * @return {@code true} for a space or a tab
 	 */

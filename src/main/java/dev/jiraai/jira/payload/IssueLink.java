@@ -1,7 +1,8 @@
 package dev.jiraai.jira.payload;
 
 /**
- * A link from the issue to another, phrased from the issue's side ("is blocked by SCRUM-2").
+ * A link from the issue to another, phrased from the issue's side ("is blocked by
+ * SCRUM-2").
  *
  * @param type the link type name, e.g. {@code Blocks}
  * @param relation how the issue relates to the other, e.g. {@code is blocked by}

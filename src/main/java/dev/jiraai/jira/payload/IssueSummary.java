@@ -14,6 +14,6 @@ import java.time.OffsetDateTime;
  * @param assignee its assignee, or {@code null}
  * @param updated when it last changed
  */
-public record IssueSummary(String id, String key, String summary, JiraStatus status, String issueType,
-		String priority, JiraUser assignee, OffsetDateTime updated) {
+public record IssueSummary(String id, String key, String summary, JiraStatus status, String issueType, String priority,
+		JiraUser assignee, OffsetDateTime updated) {
 }

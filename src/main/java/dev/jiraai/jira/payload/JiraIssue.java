@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param projectKey its project's key
  * @param summary its summary
  * @param description its description as ADF, or {@code null}
- * @param descriptionMarkdown its description as compact Markdown (empty when there is none)
+ * @param descriptionMarkdown its description as compact Markdown (empty when there is
+ * none)
  * @param issueType its type
  * @param status its status
  * @param priority its priority, or {@code null}

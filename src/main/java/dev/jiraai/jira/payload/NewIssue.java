@@ -4,22 +4,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An issue to create. Names are resolved against the project's create metadata before anything is sent.
+ * An issue to create. Names are resolved against the project's create metadata before
+ * anything is sent.
  *
  * @param projectKey the project
  * @param issueType the issue type name or id
  * @param summary the summary (at most 255 characters)
- * @param descriptionMarkdown the description as Markdown (mentions written {@code @[Name](accountId)}), or
- * {@code null}
+ * @param descriptionMarkdown the description as Markdown (mentions written
+ * {@code @[Name](accountId)}), or {@code null}
  * @param priority the priority name, or {@code null} for the project's default
  * @param labels labels (no spaces, as Jira requires)
  * @param components component names
  * @param assigneeAccountId the assignee's account id, or {@code null}
  * @param parentKey the parent (epic of a story, issue of a subtask), or {@code null}
- * @param otherFields other fields by id, in Jira's wire format (e.g. {@code customfield_10050} to a string)
+ * @param otherFields other fields by id, in Jira's wire format (e.g.
+ * {@code customfield_10050} to a string)
  */
-public record NewIssue(String projectKey, String issueType, String summary, String descriptionMarkdown,
-		String priority, List<String> labels, List<String> components, String assigneeAccountId, String parentKey,
+public record NewIssue(String projectKey, String issueType, String summary, String descriptionMarkdown, String priority,
+		List<String> labels, List<String> components, String assigneeAccountId, String parentKey,
 		Map<String, Object> otherFields) {
 
 	public NewIssue {

@@ -1,5 +1,6 @@
 /**
- * The records the Jira client takes and returns: Jira's wire shapes reduced to what the assistant uses.
+ * The records the Jira client takes and returns: Jira's wire shapes reduced to what the
+ * assistant uses.
  */
 @NamedInterface("payload")
 package dev.jiraai.jira.payload;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Markdown samples of {@code corpus/} (test resources of this package), each {@code NN-name.md} with its expected
- * ADF outline in {@code NN-name.expect} (see {@link AdfOutline}).
+ * The Markdown samples of {@code corpus/} (test resources of this package), each
+ * {@code NN-name.md} with its expected ADF outline in {@code NN-name.expect} (see
+ * {@link AdfOutline}).
  */
 final class AdfCorpus {
 

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * Writes an ADF document as an indented outline, one node per line with its attributes and marks, so that golden
- * files show the structure of a conversion at a glance.
+ * Writes an ADF document as an indented outline, one node per line with its attributes
+ * and marks, so that golden files show the structure of a conversion at a glance.
  *
  * <p>
- * For example {@code paragraph} / {@code   text "Hello " [strong]} / {@code   mention accessLevel="" id="5b10"
- * text="@Alice"}. Text longer than {@value #MAX_TEXT} characters is cut, with its length noted.
+ * For example {@code paragraph} / {@code   text "Hello " [strong]} /
+ * {@code   mention accessLevel="" id="5b10"
+ * text="@Alice"}. Text longer than {@value #MAX_TEXT} characters is cut, with its length
+ * noted.
  */
 final class AdfOutline {
 
@@ -25,7 +27,8 @@ final class AdfOutline {
 	/**
 	 * The outline of a document's content (the {@code doc} node itself is left out).
 	 * @param document an ADF document
-	 * @return one line per node, children indented by two spaces; empty for an empty document
+	 * @return one line per node, children indented by two spaces; empty for an empty
+	 * document
 	 */
 	static String of(JsonNode document) {
 		List<String> lines = new ArrayList<>();

@@ -15,13 +15,14 @@ import dev.jiraai.contracts.ContractSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Markdown to ADF to Markdown to ADF gives the same ADF, so that what a model reads back from Jira is what was
- * written there.
+ * Markdown to ADF to Markdown to ADF gives the same ADF, so that what a model reads back
+ * from Jira is what was written there.
  *
  * <p>
- * Normalised, and so not compared: a mention's {@code accessLevel} (written as {@code ""}, Jira sets its own) and
- * whatever {@link MarkdownToAdf} already normalises on the first conversion (whitespace at the edges of emphasis,
- * {@code _} versus {@code *}, soft versus hard line breaks, link reference syntax).
+ * Normalised, and so not compared: a mention's {@code accessLevel} (written as
+ * {@code ""}, Jira sets its own) and whatever {@link MarkdownToAdf} already normalises on
+ * the first conversion (whitespace at the edges of emphasis, {@code _} versus {@code *},
+ * soft versus hard line breaks, link reference syntax).
  */
 class AdfRoundTripTests {
 
@@ -57,13 +58,14 @@ class AdfRoundTripTests {
 
 	@Test
 	void jiraMentionSurvivesTheRoundTripExceptForItsAccessLevel() throws JsonProcessingException {
-		JsonNode fromJira = this.json.readTree("""
-				{"type": "doc", "version": 1, "content": [{"type": "paragraph", "content": [
-					{"type": "text", "text": "Over to "},
-					{"type": "mention", "attrs": {"id": "5b10ac8d82e05b22cc7d4ef5", "text": "@Alana Grant", "accessLevel": "CONTAINER"}},
-					{"type": "text", "text": " for review"}
-				]}]}
-				""");
+		JsonNode fromJira = this.json.readTree(
+				"""
+						{"type": "doc", "version": 1, "content": [{"type": "paragraph", "content": [
+							{"type": "text", "text": "Over to "},
+							{"type": "mention", "attrs": {"id": "5b10ac8d82e05b22cc7d4ef5", "text": "@Alana Grant", "accessLevel": "CONTAINER"}},
+							{"type": "text", "text": " for review"}
+						]}]}
+						""");
 		ContractSchemas.assertValidAdf(fromJira);
 
 		ObjectNode back = this.toAdf.toAdf(this.toMarkdown.toMarkdown(fromJira));
@@ -74,15 +76,16 @@ class AdfRoundTripTests {
 
 	@Test
 	void jiraTextWithMarkdownCharactersSurvivesTheRoundTrip() throws JsonProcessingException {
-		JsonNode fromJira = this.json.readTree("""
-				{"type": "doc", "version": 1, "content": [{"type": "paragraph", "content": [
-					{"type": "text", "text": "# 1. *not* _markup_ `x` [a](b) <div> &amp; ~~y~~ \\\\ | snake_case [WIP]"},
-					{"type": "hardBreak"},
-					{"type": "text", "text": "- 2) > quote"},
-					{"type": "hardBreak"},
-					{"type": "text", "text": "---|---"}
-				]}]}
-				""");
+		JsonNode fromJira = this.json.readTree(
+				"""
+						{"type": "doc", "version": 1, "content": [{"type": "paragraph", "content": [
+							{"type": "text", "text": "# 1. *not* _markup_ `x` [a](b) <div> &amp; ~~y~~ \\\\ | snake_case [WIP]"},
+							{"type": "hardBreak"},
+							{"type": "text", "text": "- 2) > quote"},
+							{"type": "hardBreak"},
+							{"type": "text", "text": "---|---"}
+						]}]}
+						""");
 
 		String markdown = this.toMarkdown.toMarkdown(fromJira);
 

@@ -21,9 +21,10 @@ import dev.jiraai.contracts.ContractSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Converts ADF to Markdown for prompts: Markdown nodes become their Markdown, every other node type of the schema
- * degrades to readable text, and unknown node types keep their text. Each fixture is checked against the ADF schema
- * first (except the one with unknown node types), so the tests use ADF that Jira can really hold.
+ * Converts ADF to Markdown for prompts: Markdown nodes become their Markdown, every other
+ * node type of the schema degrades to readable text, and unknown node types keep their
+ * text. Each fixture is checked against the ADF schema first (except the one with unknown
+ * node types), so the tests use ADF that Jira can really hold.
  */
 class AdfToMarkdownTests {
 
@@ -236,8 +237,8 @@ class AdfToMarkdownTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "snake_case_name", "2 * 3 = 6", "[WIP] and [ ]", "C:\\Users\\alice", "a < b > c",
-			"AT&T", "50% off!", "~80 issues", "@here", "foo@example.com", "(see above)", "#hashtag in text" })
+	@ValueSource(strings = { "snake_case_name", "2 * 3 = 6", "[WIP] and [ ]", "C:\\Users\\alice", "a < b > c", "AT&T",
+			"50% off!", "~80 issues", "@here", "foo@example.com", "(see above)", "#hashtag in text" })
 	void plainTextIsNotEscaped(String text) {
 		assertThat(this.converter.toMarkdown(paragraph(text))).isEqualTo(text);
 	}
@@ -257,11 +258,12 @@ class AdfToMarkdownTests {
 		return this.json.createObjectNode()
 			.put("type", "doc")
 			.put("version", 1)
-			.set("content", this.json.createArrayNode()
-				.add(this.json.createObjectNode()
-					.put("type", "paragraph")
-					.set("content", this.json.createArrayNode()
-						.add(this.json.createObjectNode().put("type", "text").put("text", text)))));
+			.set("content",
+					this.json.createArrayNode()
+						.add(this.json.createObjectNode()
+							.put("type", "paragraph")
+							.set("content", this.json.createArrayNode()
+								.add(this.json.createObjectNode().put("type", "text").put("text", text)))));
 	}
 
 	private String markdownOfValidFixture(String name) throws IOException {

@@ -21,8 +21,8 @@ import dev.jiraai.contracts.ContractSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Converts Markdown to ADF: every corpus sample gives schema-valid ADF of the expected shape, and the rules for
- * mentions, links, images, marks and lists hold.
+ * Converts Markdown to ADF: every corpus sample gives schema-valid ADF of the expected
+ * shape, and the rules for mentions, links, images, marks and lists hold.
  */
 class MarkdownToAdfTests {
 
