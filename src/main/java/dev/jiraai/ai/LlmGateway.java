@@ -389,11 +389,6 @@ public class LlmGateway {
 		return this.settings.effective(site).model();
 	}
 
-	/** Whether the site has a model it can call. */
-	public boolean configured(Site site) {
-		return this.settings.effective(site).keyConfigured();
-	}
-
 	private record Prepared(ChatModel model, Prompt prompt, PromptTemplate user, String modelName) {
 	}
 

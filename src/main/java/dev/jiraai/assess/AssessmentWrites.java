@@ -111,7 +111,7 @@ class AssessmentWrites {
 	private static ObjectNode result(SiteUser user, String issueKey) {
 		ObjectNode result = json.createObjectNode();
 		result.put("issueKey", issueKey);
-		result.put("url", user.site().displayUrl().toString().replaceAll("/+$", "") + "/browse/" + issueKey);
+		result.put("url", user.site().browseUrl(issueKey).toString());
 		return result;
 	}
 

@@ -1,13 +1,10 @@
 package dev.jiraai.connect;
 
 import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
 
 import com.atlassian.connect.spring.AtlassianHostUser;
 import com.atlassian.connect.spring.internal.auth.AbstractAuthentication;
 import com.atlassian.connect.spring.internal.auth.jwt.JwtAuthentication;
-import com.atlassian.connect.spring.internal.jwt.CanonicalHttpServletRequest;
-import com.atlassian.connect.spring.internal.jwt.HttpRequestCanonicalizer;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -80,21 +77,12 @@ class ConnectJwtGuardFilter extends OncePerRequestFilter {
 			AtlassianHostUser hostUser, JWTClaimsSet claims) {
 		if (request.getRequestURI().startsWith(API_PREFIX) && connect instanceof JwtAuthentication
 				&& !CONTEXT_QSH.equals(claims.getClaim(QSH_CLAIM))) {
-			String requestHash = canonicalHash(request);
+			String requestHash = QueryStringHash.of(request);
 			if (requestHash.equals(claims.getClaim(QSH_CLAIM))) {
 				JWTClaimsSet asContext = new JWTClaimsSet.Builder(claims).claim(QSH_CLAIM, CONTEXT_QSH).build();
 				SecurityContextHolder.getContext()
 					.setAuthentication(new JwtAuthentication(hostUser, asContext, requestHash));
 			}
-		}
-	}
-
-	private static String canonicalHash(HttpServletRequest request) {
-		try {
-			return HttpRequestCanonicalizer.computeCanonicalRequestHash(new CanonicalHttpServletRequest(request));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,12 +1,10 @@
 package dev.jiraai.connect;
 
 import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.Optional;
 
 import com.atlassian.connect.spring.internal.auth.LifecycleURLHelper;
-import com.atlassian.connect.spring.internal.jwt.CanonicalHttpServletRequest;
 import com.atlassian.connect.spring.internal.jwt.HttpRequestCanonicalizer;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -96,14 +94,10 @@ class ConnectJwtPrecheckFilter extends OncePerRequestFilter {
 	private static boolean boundToRequest(SignedJWT jwt, HttpServletRequest request) {
 		try {
 			Object qsh = jwt.getJWTClaimsSet().getClaim(HttpRequestCanonicalizer.QUERY_STRING_HASH_CLAIM_NAME);
-			return HttpRequestCanonicalizer.computeCanonicalRequestHash(new CanonicalHttpServletRequest(request))
-				.equals(qsh);
+			return QueryStringHash.of(request).equals(qsh);
 		}
 		catch (ParseException ex) {
 			return false;
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

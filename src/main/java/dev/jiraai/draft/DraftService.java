@@ -195,13 +195,13 @@ class DraftService {
 				hits.merge(issue.key(), 1, Integer::sum);
 			}
 		}
-		String base = user.site().displayUrl().toString().replaceAll("/+$", "");
 		return found.values()
 			.stream()
 			.sorted(Comparator.comparing((IssueSummary issue) -> -hits.get(issue.key())))
 			.limit(5)
 			.map(issue -> new DraftResponse.Similar(issue.key(), issue.summary(),
-					issue.status() == null ? null : issue.status().name(), base + "/browse/" + issue.key()))
+					issue.status() == null ? null : issue.status().name(),
+					user.site().browseUrl(issue.key()).toString()))
 			.toList();
 	}
 

@@ -1,6 +1,5 @@
 package dev.jiraai.jira;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,8 +155,7 @@ public class JiraIssues {
 	}
 
 	private CreatedIssue created(SiteUser user, String id, String key) {
-		String site = user.site().displayUrl().toString().replaceAll("/+$", "");
-		return new CreatedIssue(id, key, URI.create(site + "/browse/" + key));
+		return new CreatedIssue(id, key, user.site().browseUrl(key));
 	}
 
 	/**

@@ -18,6 +18,11 @@ import com.atlassian.connect.spring.AtlassianHost;
  */
 public record Site(String clientKey, URI baseUrl, URI displayUrl, String productType, String cloudId) {
 
+	/** Where people open an issue of this site. */
+	public URI browseUrl(String issueKey) {
+		return URI.create(this.displayUrl.toString().replaceAll("/+$", "") + "/browse/" + issueKey);
+	}
+
 	static Site of(AtlassianHost host) {
 		URI base = URI.create(host.getBaseUrl());
 		URI display = host.getDisplayUrl() == null ? base : URI.create(host.getDisplayUrl());
