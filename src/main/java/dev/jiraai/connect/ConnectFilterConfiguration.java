@@ -5,8 +5,11 @@ import com.atlassian.connect.spring.internal.auth.LifecycleURLHelper;
 import com.atlassian.connect.spring.internal.auth.frc.ForgeConnectMappingService;
 import com.atlassian.connect.spring.internal.auth.frc.ForgeInvocationTokenAuthenticationFilter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,9 +38,10 @@ class ConnectFilterConfiguration {
 
 	@Bean
 	FilterRegistrationBean<ConnectJwtPrecheckFilter> connectJwtPrecheckFilter(LifecycleURLHelper lifecycleUrls,
-			UnauthenticatedResponder responder, AtlassianConnectProperties connect) {
+			UnauthenticatedResponder responder, AtlassianConnectProperties connect, ObjectMapper json,
+			ApplicationEventPublisher events) {
 		FilterRegistrationBean<ConnectJwtPrecheckFilter> registration = new FilterRegistrationBean<>(
-				new ConnectJwtPrecheckFilter(lifecycleUrls, responder));
+				new ConnectJwtPrecheckFilter(lifecycleUrls, responder, json, events));
 		registration.setOrder(connect.getJwtFilterOrder() - GUARD_ORDER_OFFSET);
 		return registration;
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostMappingRepository;
 import com.atlassian.connect.spring.AtlassianHostRepository;
+import dev.jiraai.connect.SiteInstallRequested;
 import dev.jiraai.connect.SiteInstalled;
 import dev.jiraai.connect.SiteUninstalled;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Uninstalling keeps the data for a while (Jira admins often reinstall to fix a problem);
  * reinstalling in that window cancels the deletion. When it is due, every module is told
  * ({@link SiteDataPurgeDue}) and the site's host record, with its shared secret, is
- * deleted last.
+ * deleted last. A reinstall after the window purges the old data first, inside the
+ * install request, so it never comes back even if the periodic purge has not run yet.
  */
 @Service
 public class SiteDataRetention {
@@ -85,6 +87,28 @@ public class SiteDataRetention {
 		}
 	}
 
+	/**
+	 * An install is about to be stored: when this site's retention is over, its old data
+	 * (host record included) is purged now, so the library stores a fresh install.
+	 */
+	@EventListener
+	@Transactional
+	void on(SiteInstallRequested event) {
+		Instant now = this.clock.instant();
+		boolean due = this.jdbc
+			.sql("SELECT 1 FROM site_data_deletion WHERE client_key = ? AND purge_after <= ? FOR UPDATE")
+			.params(event.clientKey(), utc(now))
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+		if (due) {
+			purge(event.clientKey());
+			this.jdbc.sql("DELETE FROM site_data_deletion WHERE client_key = ?").param(event.clientKey()).update();
+			logger.info("Site {} reinstalled after its retention ended: its old data was deleted first",
+					event.clientKey());
+		}
+	}
+
 	/** When the data of a site is due for deletion, if it is scheduled. */
 	public Optional<Instant> scheduledDeletion(String clientKey) {
 		return this.jdbc.sql("SELECT purge_after FROM site_data_deletion WHERE client_key = ?")
@@ -94,7 +118,7 @@ public class SiteDataRetention {
 			.map(OffsetDateTime::toInstant);
 	}
 
-	@Scheduled(fixedDelayString = "${jira-ai.tenancy.purge-interval:PT1H}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${jira-ai.tenancy.purge-interval:PT10M}", initialDelayString = "PT1M")
 	void purgeDue() {
 		purgeDue(this.clock.instant());
 	}
@@ -115,15 +139,22 @@ public class SiteDataRetention {
 		for (String clientKey : due) {
 			boolean reinstalled = this.hosts.findById(clientKey).map(AtlassianHost::isAddonInstalled).orElse(false);
 			if (!reinstalled) {
-				this.events.publishEvent(new SiteDataPurgeDue(clientKey));
-				this.mappings.deleteByClientKey(clientKey);
-				this.hosts.deleteById(clientKey);
+				purge(clientKey);
 				purged.add(clientKey);
 				logger.info("Deleted the data of uninstalled site {}", clientKey);
 			}
 			this.jdbc.sql("DELETE FROM site_data_deletion WHERE client_key = ?").param(clientKey).update();
 		}
 		return purged;
+	}
+
+	/**
+	 * Every module deletes the site's rows and cache entries; the host record goes last.
+	 */
+	private void purge(String clientKey) {
+		this.events.publishEvent(new SiteDataPurgeDue(clientKey));
+		this.mappings.deleteByClientKey(clientKey);
+		this.hosts.deleteById(clientKey);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -3,9 +3,9 @@ package dev.jiraai.assess;
 /**
  * Model answers the assessor tests script {@code FakeOpenAi} with.
  */
-final class AssessTestData {
+public final class AssessTestData {
 
-	static final String VALID = """
+	public static final String VALID = """
 			{"scores":{"clarity":7,"completeness":5,"acceptanceCriteria":3,"estimability":6,"dependencies":4,"risk":5,
 			"overall":5},
 			"reasons":{"clarity":"The user value is stated.","completeness":"No flows for errors.",

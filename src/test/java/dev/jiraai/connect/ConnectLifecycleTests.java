@@ -167,6 +167,47 @@ class ConnectLifecycleTests extends AppTestSupport {
 		}
 
 		@Test
+		void firstInstallIssuedForAnotherSite() {
+			SimulatedSite site = jira.newSite("wrong-issuer");
+			SimulatedSite other = jira.newSite("wrong-issuer-other");
+
+			HttpResponse<String> response = site.lifecycle("installed", appBaseUrl(),
+					claims -> claims.issuer(other.clientKey()));
+
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(hosts.findById(site.clientKey())).isEmpty();
+			assertThat(hosts.findById(other.clientKey())).isEmpty();
+			assertThat(get("/api/context", "JWT " + site.contextJwt(site.user("Alice"))).statusCode()).isEqualTo(401);
+		}
+
+		@Test
+		void repeatInstallIssuedForAnotherSite() {
+			SimulatedSite site = installedSite("wrong-issuer-repeat");
+			SimulatedSite other = installedSite("wrong-issuer-repeat-other");
+			String secretBefore = hosts.findById(site.clientKey()).orElseThrow().getSharedSecret();
+			site.rotateSharedSecret();
+
+			HttpResponse<String> response = site.lifecycle("installed", appBaseUrl(),
+					claims -> claims.issuer(other.clientKey()));
+
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(hosts.findById(site.clientKey()).orElseThrow().getSharedSecret()).isEqualTo(secretBefore);
+		}
+
+		@Test
+		void repeatInstallWithQshOfAnotherRequest() {
+			SimulatedSite site = installedSite("wrong-qsh-repeat");
+			String secretBefore = hosts.findById(site.clientKey()).orElseThrow().getSharedSecret();
+			site.rotateSharedSecret();
+
+			HttpResponse<String> response = site.lifecycle("installed", appBaseUrl(),
+					claims -> claims.claim("qsh", ConnectJwts.qsh("POST", "/uninstalled")));
+
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(hosts.findById(site.clientKey()).orElseThrow().getSharedSecret()).isEqualTo(secretBefore);
+		}
+
+		@Test
 		void unsigned() {
 			SimulatedSite site = jira.newSite("unsigned");
 

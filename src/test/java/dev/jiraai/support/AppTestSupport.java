@@ -58,6 +58,9 @@ public abstract class AppTestSupport {
 
 	private static final int port = freePort();
 
+	/** The app's clock: tests move it forward, and it is back to real time after each. */
+	protected static final TestClock clock = TestClock.shared();
+
 	protected static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@DynamicPropertySource
@@ -182,6 +185,7 @@ public abstract class AppTestSupport {
 	@AfterEach
 	void clearSecurityContextAndFakes() throws IOException {
 		SecurityContextHolder.clearContext();
+		TestClock.shared().reset();
 		openAi.reset();
 		Files.writeString(apiKeyFile, DEFAULT_API_KEY);
 	}

@@ -16,10 +16,17 @@ import org.springframework.http.client.support.HttpRequestWrapper;
 /**
  * Points what the library hard-codes at the simulator: the OAuth 2.0 token endpoint the
  * app exchanges a JWT assertion at to act as a user
- * ({@code https://oauth-2-authorization-server.services.atlassian.com}).
+ * ({@code https://oauth-2-authorization-server.services.atlassian.com}), and gives the
+ * app a clock tests can move forward.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SimulatorWiring {
+
+	/** The app's clock, which tests move forward ({@link TestClock}). */
+	@Bean
+	java.time.Clock clock() {
+		return TestClock.shared();
+	}
 
 	@Bean
 	static BeanPostProcessor redirectActAsUserTokenEndpoint() {

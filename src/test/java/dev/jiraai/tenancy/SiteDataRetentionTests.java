@@ -1,0 +1,159 @@
+package dev.jiraai.tenancy;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jiraai.ai.SiteModelSettings;
+import dev.jiraai.assess.AssessTestData;
+import dev.jiraai.support.AppTestSupport;
+import dev.jiraai.support.SimulatedSite;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a reinstall finds of a site's data, before and after its retention period
+ * ({@code P30D} by default): all of it within, none of it after, whether or not the
+ * periodic purge ran. The tables are taken from the database catalogue, so a table added
+ * later that holds site data cannot be forgotten by the purge.
+ */
+class SiteDataRetentionTests extends AppTestSupport {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	/** Rows the install itself writes; everything else must be gone after a purge. */
+	private static final List<String> INSTALL_TABLES = List.of("atlassian_host", "atlassian_host_mapping");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SiteModelSettings modelSettings;
+
+	@Autowired
+	SiteDataRetention retention;
+
+	@Test
+	void aReinstallAfterRetentionFindsNoneOfTheOldData() throws Exception {
+		SimulatedSite site = installedSite("retention-over");
+		SimulatedSite neighbour = installedSite("retention-neighbour");
+		String alice = site.user("Alice");
+		useEveryFeature(site, alice);
+		useEveryFeature(neighbour, neighbour.user("Alice"));
+		assertThat(siteRows(site)).as("rows of the site in every site-keyed table, before uninstalling")
+			.allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+		Map<String, Integer> neighbourBefore = siteRows(neighbour);
+
+		uninstall(site);
+		clock.advance(Duration.ofDays(30).plusMinutes(1));
+		assertThat(site.install(appBaseUrl()).statusCode()).isEqualTo(204);
+
+		assertThat(siteRows(site)).as("rows of the site after the reinstall")
+			.allSatisfy((table, rows) -> assertThat(rows).as(table).isEqualTo(INSTALL_TABLES.contains(table) ? 1 : 0));
+		assertThat(json.readTree(get("/api/issues/SCRUM-1/assessments", "JWT " + site.contextJwt(alice)).body()))
+			.isEmpty();
+		assertThat(siteRows(neighbour)).as("another site's data").isEqualTo(neighbourBefore);
+	}
+
+	@Test
+	void aReinstallWithinRetentionFindsAllOfIt() throws Exception {
+		SimulatedSite site = installedSite("retention-within");
+		String alice = site.user("Alice");
+		useEveryFeature(site, alice);
+		Map<String, Integer> before = siteRows(site);
+
+		uninstall(site);
+		clock.advance(Duration.ofDays(30).minusMinutes(1));
+		assertThat(site.install(appBaseUrl()).statusCode()).isEqualTo(204);
+
+		assertThat(siteRows(site)).isEqualTo(before);
+		assertThat(json.readTree(get("/api/issues/SCRUM-1/assessments", "JWT " + site.contextJwt(alice)).body()))
+			.hasSize(1);
+		await().untilAsserted(() -> assertThat(this.retention.scheduledDeletion(site.clientKey())).isEmpty());
+	}
+
+	@Test
+	void thePeriodicPurgeLeavesNoRowOfTheSite() {
+		SimulatedSite site = installedSite("retention-purge");
+		useEveryFeature(site, site.user("Alice"));
+
+		uninstall(site);
+		assertThat(this.retention.purgeDue(clock.instant().plus(Duration.ofDays(31)))).contains(site.clientKey());
+
+		assertThat(siteRows(site)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+	}
+
+	private void uninstall(SimulatedSite site) {
+		assertThat(site.uninstall(appBaseUrl()).statusCode()).isEqualTo(204);
+		await().untilAsserted(() -> assertThat(this.retention.scheduledDeletion(site.clientKey())).isPresent());
+	}
+
+	/**
+	 * Leaves data of the site in every table that holds any: an assessment (and its model
+	 * usage), a confirmed comment (proposal and audit), the site's model settings and a
+	 * prompt override.
+	 */
+	private void useEveryFeature(SimulatedSite site, String accountId) {
+		String auth = "JWT " + site.contextJwt(accountId);
+		openAi.reply(AssessTestData.VALID);
+		HttpResponse<String> assessed = post("/api/issues/SCRUM-1/assessments", auth, null, "application/json");
+		assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+		JsonNode proposal = read(post("/api/assessments/" + read(assessed).path("id").asText() + "/proposals", auth,
+				"{\"action\":\"comment\"}", "application/json"));
+		HttpResponse<String> confirmed = post("/api/proposals/" + proposal.path("proposalId").asText() + "/confirm",
+				auth, null, "application/json");
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		this.modelSettings.change(site(site),
+				new SiteModelSettings.Change("https://llm.example.com", "gpt-4o", "sk-site-key"), accountId);
+		this.jdbc.sql("""
+				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
+				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
+				""").params(site.clientKey(), accountId).update();
+	}
+
+	/** Rows of the site in every table the catalogue shows with a site-keyed column. */
+	private Map<String, Integer> siteRows(SimulatedSite site) {
+		List<Map<String, Object>> columns = this.jdbc
+			.sql("""
+					SELECT table_name, column_name FROM information_schema.columns
+					WHERE table_schema = current_schema() AND (column_name = 'client_key' OR column_name LIKE '%\\_client_key')
+					AND table_name NOT LIKE 'flyway%'
+					""")
+			.query()
+			.listOfRows();
+		assertThat(columns).as("site-keyed columns in the catalogue").hasSizeGreaterThan(5);
+		Map<String, Integer> rows = new TreeMap<>();
+		for (Map<String, Object> column : columns) {
+			String table = (String) column.get("table_name");
+			if (table.equals("site_data_deletion")) {
+				continue;
+			}
+			Integer count = this.jdbc
+				.sql("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?".formatted(table, column.get("column_name")))
+				.param(site.clientKey())
+				.query(Integer.class)
+				.single();
+			rows.merge(table, count, Integer::sum);
+		}
+		return rows;
+	}
+
+	private static JsonNode read(HttpResponse<String> response) {
+		try {
+			return json.readTree(response.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
