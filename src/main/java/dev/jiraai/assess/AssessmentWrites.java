@@ -1,15 +1,18 @@
 package dev.jiraai.assess;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.ProposalHandler;
 import dev.jiraai.jira.JiraComments;
+import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.payload.IssueEdit;
 import dev.jiraai.jira.payload.PostedComment;
+import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.context.annotation.Bean;
@@ -36,27 +39,58 @@ class AssessmentWrites {
 
 	@Bean
 	ProposalHandler assessmentComment(JiraComments comments) {
-		return markdownWrite(COMMENT, (user, issueKey, markdown) -> {
-			PostedComment posted = comments.add(user, issueKey, markdown);
-			return new ProposalHandler.Outcome(result(user, issueKey).put("commentId", posted.id()), issueKey,
-					"Posted the AI assessment of %s as a comment".formatted(issueKey));
+		return markdownWrite(COMMENT, new MarkdownWrite() {
+			@Override
+			public ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId,
+					boolean retry) {
+				Optional<PostedComment> earlier = retry ? comments.find(JiraIdentity.of(user), issueKey, requestId)
+						: Optional.empty();
+				return posted(user.site(), earlier.orElseGet(() -> comments.add(user, issueKey, markdown, requestId)));
+			}
+
+			@Override
+			public Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId) {
+				return comments.find(JiraIdentity.app(site), issueKey, requestId).map(posted -> posted(site, posted));
+			}
 		});
+	}
+
+	private static ProposalHandler.Outcome posted(Site site, PostedComment posted) {
+		return new ProposalHandler.Outcome(result(site, posted.issueKey()).put("commentId", posted.id()),
+				posted.issueKey(), "Posted the AI assessment of %s as a comment".formatted(posted.issueKey()));
 	}
 
 	@Bean
 	ProposalHandler assessmentApplyDescription(JiraIssues issues) {
-		return markdownWrite(APPLY_DESCRIPTION, (user, issueKey, markdown) -> {
-			issues.edit(user, issueKey, IssueEdit.description(markdown));
-			return new ProposalHandler.Outcome(result(user, issueKey), issueKey,
-					"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
+		return markdownWrite(APPLY_DESCRIPTION, new MarkdownWrite() {
+			@Override
+			public ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId,
+					boolean retry) {
+				if (!retry || !issues.wasEdited(JiraIdentity.of(user), issueKey, requestId)) {
+					issues.edit(user, issueKey, IssueEdit.description(markdown), requestId);
+				}
+				return applied(user.site(), issueKey);
+			}
+
+			@Override
+			public Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId) {
+				return issues.wasEdited(JiraIdentity.app(site), issueKey, requestId)
+						? Optional.of(applied(site, issueKey)) : Optional.empty();
+			}
 		});
 	}
 
-	/** Writes Markdown to an issue. */
-	@FunctionalInterface
+	private static ProposalHandler.Outcome applied(Site site, String issueKey) {
+		return new ProposalHandler.Outcome(result(site, issueKey), issueKey,
+				"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
+	}
+
+	/** Writes Markdown to an issue, and finds such a write again by its request id. */
 	interface MarkdownWrite {
 
-		ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown);
+		ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId, boolean retry);
+
+		Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId);
 
 	}
 
@@ -75,8 +109,16 @@ class AssessmentWrites {
 			}
 
 			@Override
-			public Outcome execute(SiteUser user, JsonNode payload) {
-				return write.write(user, payload.path("issueKey").asText(), payload.path("markdown").asText());
+			public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
+				return write.write(user, payload.path("issueKey").asText(), payload.path("markdown").asText(),
+						attempt.requestId(kind), attempt.retry());
+			}
+
+			@Override
+			public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
+				String issueKey = payload.path("issueKey").asText();
+				return write.find(site, issueKey, attempt.requestId(kind))
+					.orElseGet(() -> Outcome.nothingWritten(issueKey));
 			}
 		};
 	}
@@ -98,20 +140,34 @@ class AssessmentWrites {
 			}
 
 			@Override
-			public Outcome execute(SiteUser user, JsonNode payload) {
+			public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
 				String issueKey = payload.path("issueKey").asText();
-				issues.edit(user, issueKey, new IssueEdit(null, null, null, null, null, null,
-						Map.of("description", payload.path("description"))));
-				return new Outcome(result(user, issueKey), issueKey,
-						"Restored the description of %s from before the AI change".formatted(issueKey));
+				String requestId = attempt.requestId(RESTORE_DESCRIPTION);
+				if (!attempt.retry() || !issues.wasEdited(JiraIdentity.of(user), issueKey, requestId)) {
+					issues.edit(user, issueKey, new IssueEdit(null, null, null, null, null, null,
+							Map.of("description", payload.path("description"))), requestId);
+				}
+				return restored(user.site(), issueKey);
+			}
+
+			@Override
+			public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
+				String issueKey = payload.path("issueKey").asText();
+				return issues.wasEdited(JiraIdentity.app(site), issueKey, attempt.requestId(RESTORE_DESCRIPTION))
+						? restored(site, issueKey) : Outcome.nothingWritten(issueKey);
 			}
 		};
 	}
 
-	private static ObjectNode result(SiteUser user, String issueKey) {
+	private static ProposalHandler.Outcome restored(Site site, String issueKey) {
+		return new ProposalHandler.Outcome(result(site, issueKey), issueKey,
+				"Restored the description of %s from before the AI change".formatted(issueKey));
+	}
+
+	private static ObjectNode result(Site site, String issueKey) {
 		ObjectNode result = json.createObjectNode();
 		result.put("issueKey", issueKey);
-		result.put("url", user.site().browseUrl(issueKey).toString());
+		result.put("url", site.browseUrl(issueKey).toString());
 		return result;
 	}
 

@@ -25,7 +25,27 @@ public record Proposal(UUID id, String feature, String kind, JsonNode payload, S
 	/** The life of a proposal. */
 	public enum State {
 
-		PENDING, EXECUTING, DONE, FAILED, REJECTED, EXPIRED
+		/** Waiting for the user. */
+		PENDING,
+		/** Being carried out (or interrupted while it was: the app looks it up). */
+		EXECUTING,
+		/** Written. */
+		DONE,
+		/** Some of it written; the rest can be confirmed again. */
+		PARTIAL,
+		/** Nothing written; can be confirmed again once the cause is fixed. */
+		FAILED,
+		/** Jira may have written it but did not say so; the app looks again. */
+		UNCERTAIN,
+		/** The user said no. */
+		REJECTED,
+		/** Not confirmed in time. */
+		EXPIRED;
+
+		/** Whether a confirm may carry it out (again). */
+		public boolean confirmable() {
+			return this == PENDING || this == FAILED || this == PARTIAL;
+		}
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.jiraai.confirm;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.jira.JiraException;
 import dev.jiraai.tenancy.SiteDataPurgeDue;
 import dev.jiraai.tenancy.SiteUser;
 import org.slf4j.Logger;
@@ -26,15 +29,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores proposals and carries them out once on confirmation.
  * <p>
- * Confirming moves the state from PENDING to EXECUTING with one conditional update (same
- * site, same user, still pending, not expired): of concurrent confirms exactly one wins
- * and writes; the others wait for its outcome and return the same result. What is written
- * is always the stored payload, never anything from the confirm request. Proposals live
- * in PostgreSQL, so they survive restarts; they expire after
+ * Confirming moves the state from PENDING (or FAILED / PARTIAL, to try again) to
+ * EXECUTING with one conditional update (same site, same user, confirmable, not expired):
+ * of concurrent confirms exactly one wins and writes; the others wait for its outcome and
+ * return the same result. What is written is always the stored payload, never anything
+ * from the confirm request. Every attempt stamps its writes with request ids that stay
+ * the same across attempts ({@link ProposalHandler.Attempt}), so a retry, or the
+ * {@link ProposalReconciler} after a crash or a lost answer, finds what was written
+ * instead of writing it again. The new state and its audit row commit together. Proposals
+ * live in PostgreSQL, so they survive restarts; they expire after
  * {@code jira-ai.proposals.ttl}.
  */
 @Service
@@ -46,8 +55,6 @@ public class Proposals {
 
 	private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-	private static final Duration STUCK_AFTER = Duration.ofMinutes(10);
-
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -58,8 +65,12 @@ public class Proposals {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Proposals(JdbcClient jdbc, ObjectMapper json, List<ProposalHandler> handlers,
-			@Value("${jira-ai.proposals.ttl:PT24H}") Duration ttl, Optional<Clock> clock) {
+			@Value("${jira-ai.proposals.ttl:PT24H}") Duration ttl, Optional<Clock> clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.json = json;
 		this.handlers = handlers.stream().collect(Collectors.toMap(ProposalHandler::kind, Function.identity()));
@@ -123,29 +134,42 @@ public class Proposals {
 
 	/**
 	 * Carries out the stored payload once, as the user; a repeated or concurrent confirm
-	 * returns the first result.
-	 * @throws ProposalException when it is unknown, rejected, expired or failed
+	 * returns the first result. A failed or partly written proposal is carried out again,
+	 * only for what is not written yet.
+	 * @throws ProposalException when it is unknown, rejected or expired, or when Jira may
+	 * have carried it out without saying so
 	 */
 	public Proposal confirm(SiteUser user, UUID id) {
-		Proposal pending = get(user, id);
-		if (pending.state() == Proposal.State.PENDING) {
-			// Checked before claiming: a payload Jira would refuse stays pending, so the
+		Proposal current = get(user, id);
+		if (current.state().confirmable()) {
+			// Checked before claiming: a payload Jira would refuse stays confirmable, so
+			// the
 			// user can fix and retry.
-			handler(pending.kind()).validate(user, pending.payload());
+			handler(current.kind()).validate(user, current.payload());
 		}
 		Instant now = this.clock.instant();
-		int claimed = this.jdbc.sql("""
-				UPDATE proposal SET state = 'EXECUTING', updated_at = ?
-				WHERE id = ? AND client_key = ? AND account_id = ? AND state = 'PENDING' AND expires_at > ?
-				""").params(utc(now), id, user.site().clientKey(), user.accountId(), utc(now)).update();
-		if (claimed == 1) {
-			return execute(user, get(user, id));
+		Optional<Integer> attempt = this.jdbc.sql("""
+				UPDATE proposal SET state = 'EXECUTING', attempts = attempts + 1, updated_at = ?
+				WHERE id = ? AND client_key = ? AND account_id = ? AND state IN ('PENDING', 'FAILED', 'PARTIAL')
+				    AND expires_at > ?
+				RETURNING attempts
+				""")
+			.params(utc(now), id, user.site().clientKey(), user.accountId(), utc(now))
+			.query(Integer.class)
+			.optional();
+		if (attempt.isPresent()) {
+			return execute(user, current, attempt.get());
 		}
-		Proposal proposal = expireIfDue(get(user, id));
+		return settled(user, expireIfDue(get(user, id)));
+	}
+
+	/** The answer to a confirm that found the proposal already carried out (or not). */
+	private Proposal settled(SiteUser user, Proposal proposal) {
 		return switch (proposal.state()) {
-			case DONE -> proposal;
-			case EXECUTING -> awaitOutcome(user, id);
-			default -> throw ProposalException.notPending(id, proposal.state());
+			case DONE, PARTIAL -> proposal;
+			case EXECUTING -> awaitOutcome(user, proposal.id());
+			case UNCERTAIN -> throw ProposalException.uncertain(proposal.id(), checkUrl(proposal));
+			default -> throw ProposalException.notPending(proposal.id(), proposal.state());
 		};
 	}
 
@@ -156,7 +180,7 @@ public class Proposals {
 	public Proposal reject(SiteUser user, UUID id) {
 		int updated = this.jdbc.sql("""
 				UPDATE proposal SET state = 'REJECTED', updated_at = ?
-				WHERE id = ? AND client_key = ? AND account_id = ? AND state = 'PENDING'
+				WHERE id = ? AND client_key = ? AND account_id = ? AND state IN ('PENDING', 'FAILED')
 				""").params(utc(this.clock.instant()), id, user.site().clientKey(), user.accountId()).update();
 		Proposal proposal = get(user, id);
 		if (updated == 0 && proposal.state() != Proposal.State.REJECTED) {
@@ -176,32 +200,98 @@ public class Proposals {
 			.list();
 	}
 
-	private Proposal execute(SiteUser user, Proposal proposal) {
+	private Proposal execute(SiteUser user, Proposal proposal, int attemptNumber) {
 		ProposalHandler handler = handler(proposal.kind());
+		ProposalHandler.Attempt attempt = new ProposalHandler.Attempt(proposal.id(), attemptNumber,
+				proposal.state() == Proposal.State.PARTIAL ? proposal.result() : null);
+		ProposalHandler.Outcome outcome;
 		try {
-			ProposalHandler.Outcome outcome = handler.execute(user, proposal.payload());
-			Instant now = this.clock.instant();
-			this.jdbc.sql("UPDATE proposal SET state = 'DONE', result = ?::jsonb, updated_at = ? WHERE id = ?")
-				.params(write(outcome.result()), utc(now), proposal.id())
-				.update();
-			this.jdbc.sql("""
-					INSERT INTO audit_log (client_key, account_id, feature, kind, proposal_id, target, summary,
-					    created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-					""")
-				.params(user.site().clientKey(), user.accountId(), proposal.feature(), proposal.kind(), proposal.id(),
-						outcome.target(), outcome.summary(), utc(now))
-				.update();
-			logger.info("Proposal {} ({}) carried out for {} on {}: {}", proposal.id(), proposal.kind(),
-					user.accountId(), user.site().clientKey(), outcome.summary());
-			return get(user, proposal.id());
+			outcome = handler.execute(user, proposal.payload(), attempt);
+		}
+		catch (JiraException.OutcomeUnknown ex) {
+			ObjectNode result = this.json.createObjectNode().put("checkUrl", ex.checkUrl().toString());
+			outcome = new ProposalHandler.Outcome(ProposalHandler.Status.UNKNOWN, result, null, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			this.jdbc.sql("UPDATE proposal SET state = 'FAILED', error = ?, updated_at = ? WHERE id = ?")
-				.params(String.valueOf(ex.getMessage()), utc(this.clock.instant()), proposal.id())
-				.update();
+			// Nothing more was written: confirmable again, with what earlier attempts
+			// wrote.
+			Proposal.State back = (attempt.previous() != null) ? Proposal.State.PARTIAL : Proposal.State.FAILED;
+			settle(proposal, user.accountId(), attemptNumber, back, attempt.previous(), String.valueOf(ex.getMessage()),
+					null, "failed", "Could not carry out %s".formatted(proposal.kind()));
 			throw ex;
 		}
+		Proposal.State state = switch (outcome.status()) {
+			case DONE -> Proposal.State.DONE;
+			case PARTIAL -> Proposal.State.PARTIAL;
+			case NOTHING_WRITTEN -> Proposal.State.FAILED;
+			case UNKNOWN -> Proposal.State.UNCERTAIN;
+		};
+		settle(proposal, user.accountId(), attemptNumber, state, outcome.result(),
+				state == Proposal.State.DONE ? null : outcome.summary(), outcome.target(), state.name().toLowerCase(),
+				outcome.summary());
+		logger.info("Proposal {} ({}) for {} on {}: {} ({})", proposal.id(), proposal.kind(), user.accountId(),
+				user.site().clientKey(), state, outcome.summary());
+		return settled(user, get(user, proposal.id()));
+	}
+
+	/**
+	 * Records where an attempt left the proposal, and its audit row, in one transaction;
+	 * only while the proposal is still this attempt's (a reconciler may have settled it).
+	 * @return whether the attempt still owned the proposal
+	 */
+	boolean settle(Proposal proposal, String accountId, int attemptNumber, Proposal.State state, JsonNode result,
+			String error, String target, String auditOutcome, String summary) {
+		Instant now = this.clock.instant();
+		Boolean settled = this.transactions.execute(status -> {
+			int updated = this.jdbc.sql("""
+					UPDATE proposal SET state = ?, result = ?::jsonb, error = ?, updated_at = ?
+					WHERE id = ? AND state = 'EXECUTING' AND attempts = ?
+					""")
+				.params(state.name(), result == null ? null : write(result), error, utc(now), proposal.id(),
+						attemptNumber)
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			audit(proposal, accountId, target, auditOutcome, summary, error, now);
+			return true;
+		});
+		return Boolean.TRUE.equals(settled);
+	}
+
+	/**
+	 * Records what the reconciler found, with its audit row, in one transaction; only
+	 * while the proposal is still in the state it was claimed in.
+	 */
+	boolean reconciled(Proposal proposal, String accountId, Proposal.State from, Proposal.State to, JsonNode result,
+			String error, String target, String summary) {
+		Instant now = this.clock.instant();
+		Boolean recorded = this.transactions.execute(status -> {
+			int updated = this.jdbc.sql(
+					"UPDATE proposal SET state = ?, result = ?::jsonb, error = ?, updated_at = ? WHERE id = ? AND state = ?")
+				.params(to.name(), result == null ? null : write(result), error, utc(now), proposal.id(), from.name())
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			audit(proposal, accountId, target, to.name().toLowerCase(), summary, error, now);
+			return true;
+		});
+		return Boolean.TRUE.equals(recorded);
+	}
+
+	private void audit(Proposal proposal, String accountId, String target, String outcome, String summary, String error,
+			Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO audit_log (client_key, account_id, feature, kind, proposal_id, target, summary, outcome,
+				    error, created_at)
+				SELECT client_key, ?, feature, kind, id, ?, ?, ?, ?, ? FROM proposal WHERE id = ?
+				""").params(accountId, target, summary, outcome, error, utc(at), proposal.id()).update();
+	}
+
+	private static URI checkUrl(Proposal proposal) {
+		String url = (proposal.result() == null) ? "" : proposal.result().path("checkUrl").asText("");
+		return url.isEmpty() ? URI.create("about:blank") : URI.create(url);
 	}
 
 	/**
@@ -212,11 +302,8 @@ public class Proposals {
 		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			Proposal proposal = get(user, id);
-			if (proposal.state() == Proposal.State.DONE) {
-				return proposal;
-			}
 			if (proposal.state() != Proposal.State.EXECUTING) {
-				throw ProposalException.notPending(id, proposal.state());
+				return settled(user, proposal);
 			}
 			try {
 				Thread.sleep(WAIT_STEP);
@@ -241,8 +328,8 @@ public class Proposals {
 	}
 
 	/**
-	 * Marks expired proposals, and ones a crash left executing, so their state tells the
-	 * truth.
+	 * Marks expired proposals so their state tells the truth; ones a crash left executing
+	 * are for the {@link ProposalReconciler}.
 	 */
 	@Scheduled(fixedDelayString = "${jira-ai.proposals.sweep-interval:PT5M}", initialDelayString = "PT1M")
 	void sweep() {
@@ -250,12 +337,8 @@ public class Proposals {
 		int expired = this.jdbc.sql("""
 				UPDATE proposal SET state = 'EXPIRED', updated_at = ? WHERE state = 'PENDING' AND expires_at <= ?
 				""").params(utc(now), utc(now)).update();
-		int stuck = this.jdbc.sql("""
-				UPDATE proposal SET state = 'FAILED', error = 'Interrupted while being carried out; check the issue',
-				    updated_at = ? WHERE state = 'EXECUTING' AND updated_at <= ?
-				""").params(utc(now), utc(now.minus(STUCK_AFTER))).update();
-		if (expired + stuck > 0) {
-			logger.info("Proposals: {} expired, {} interrupted ones marked failed", expired, stuck);
+		if (expired > 0) {
+			logger.info("Proposals: {} expired", expired);
 		}
 	}
 
@@ -265,7 +348,7 @@ public class Proposals {
 		this.jdbc.sql("DELETE FROM audit_log WHERE client_key = ?").param(event.clientKey()).update();
 	}
 
-	private ProposalHandler handler(String kind) {
+	ProposalHandler handler(String kind) {
 		ProposalHandler handler = this.handlers.get(kind);
 		if (handler == null) {
 			throw new IllegalArgumentException("No handler for proposals of kind '%s'".formatted(kind));
@@ -273,14 +356,14 @@ public class Proposals {
 		return handler;
 	}
 
-	private Proposal proposal(ResultSet rs, int row) throws SQLException {
+	Proposal proposal(ResultSet rs, int row) throws SQLException {
 		return new Proposal(rs.getObject("id", UUID.class), rs.getString("feature"), rs.getString("kind"),
 				read(rs.getString("payload")), Proposal.State.valueOf(rs.getString("state")),
 				read(rs.getString("result")), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("expires_at").toInstant());
 	}
 
-	private String write(JsonNode node) {
+	String write(JsonNode node) {
 		try {
 			return this.json.writeValueAsString(node);
 		}
@@ -301,7 +384,7 @@ public class Proposals {
 		}
 	}
 
-	private static java.time.OffsetDateTime utc(Instant instant) {
+	static java.time.OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

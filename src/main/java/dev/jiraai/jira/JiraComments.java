@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
  * the author), written as Markdown and sent as ADF with real {@code mention} nodes for
  * {@code @[Name](accountId)}.
  * <p>
- * A comment is stamped with a client-generated request id (comment property
+ * A comment is stamped with the caller's request id (comment property
  * {@value JiraIssues#REQUEST_PROPERTY}): when the response is lost, the issue's latest
- * comments are read to find it instead of posting it twice.
+ * comments are read to find it; it is never posted twice.
  */
 @Service
 public class JiraComments {
@@ -42,20 +42,28 @@ public class JiraComments {
 	}
 
 	/**
-	 * Adds a comment as the user, once.
+	 * Adds a comment as the user, once, with a new request id (a one-off write).
 	 * @param markdown the comment; mentions written {@code @[Name](accountId)}
 	 * @throws JiraException.NotFound when the issue does not exist or the user may not
 	 * see it
 	 * @throws JiraException.Forbidden when the user may not comment
 	 */
 	public PostedComment add(SiteUser user, String issueKey, String markdown) {
-		return add(user, issueKey, (JsonNode) this.markdownToAdf.toAdf(markdown));
+		return add(user, issueKey, markdown, UUID.randomUUID().toString());
 	}
 
-	/** Adds a comment already in ADF, as the user, once. */
-	public PostedComment add(SiteUser user, String issueKey, JsonNode adf) {
+	/**
+	 * Adds a comment as the user, once for this request id.
+	 * @throws JiraException.OutcomeUnknown when the answer was lost and the comment is
+	 * not (yet) among the issue's comments
+	 */
+	public PostedComment add(SiteUser user, String issueKey, String markdown, String requestId) {
+		return add(user, issueKey, (JsonNode) this.markdownToAdf.toAdf(markdown), requestId);
+	}
+
+	/** Adds a comment already in ADF, as the user, once for this request id. */
+	public PostedComment add(SiteUser user, String issueKey, JsonNode adf, String requestId) {
 		JiraIdentity who = JiraIdentity.of(user);
-		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> body = Map.of("body", adf, "properties",
 				List.of(Map.of("key", JiraIssues.REQUEST_PROPERTY, "value", Map.of("requestId", requestId))));
 		try {
@@ -63,18 +71,29 @@ public class JiraComments {
 					body, false);
 			return new PostedComment(JiraJson.text(posted, "id"), issueKey);
 		}
-		catch (JiraHttp.OutcomeUnknown ex) {
-			Optional<String> existing = findByRequestId(who, issueKey, requestId);
-			if (existing.isPresent()) {
-				logger.info("Comment on {} lost its response; found it by its request id", issueKey);
-				return new PostedComment(existing.get(), issueKey);
+		catch (JiraHttp.AmbiguousFailure ex) {
+			Optional<String> existing;
+			try {
+				existing = findByRequestId(who, issueKey, requestId);
 			}
-			// Comments are read back without an index, so not finding it means it was not
-			// added.
-			JsonNode posted = this.http.send("add comment", who, HttpMethod.POST, JiraHttp.uri(COMMENTS, issueKey),
-					body, false);
-			return new PostedComment(JiraJson.text(posted, "id"), issueKey);
+			catch (JiraException unreachable) {
+				throw ex.unresolved(user.site().browseUrl(issueKey));
+			}
+			if (existing.isEmpty()) {
+				// Not sent again: a timed-out request may still be carried out by Jira.
+				throw ex.unresolved(user.site().browseUrl(issueKey));
+			}
+			logger.info("Comment on {} lost its response; found it by its request id", issueKey);
+			return new PostedComment(existing.get(), issueKey);
 		}
+	}
+
+	/**
+	 * The comment a write with this request id added to the issue, if any (read as the
+	 * given identity; comments are read without an index, so this is current).
+	 */
+	public Optional<PostedComment> find(JiraIdentity who, String issueKey, String requestId) {
+		return findByRequestId(who, issueKey, requestId).map(id -> new PostedComment(id, issueKey));
 	}
 
 	private Optional<String> findByRequestId(JiraIdentity who, String issueKey, String requestId) {

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public abstract sealed class JiraException extends RuntimeException
 		permits JiraException.NotFound, JiraException.Forbidden, JiraException.Unauthorized, JiraException.Rejected,
-		JiraException.RateLimited, JiraException.Unavailable {
+		JiraException.RateLimited, JiraException.Unavailable, JiraException.OutcomeUnknown {
 
 	private final String operation;
 
@@ -131,6 +131,29 @@ public abstract sealed class JiraException extends RuntimeException
 		Unavailable(String operation, int status, String detail, Throwable cause) {
 			super(operation, status, "Jira is unavailable (%s): %s".formatted(operation, detail), List.of(), Map.of(),
 					cause);
+		}
+
+	}
+
+	/**
+	 * A write whose answer was lost (connection reset, timeout, 5xx after the write) and
+	 * that could not be found by its request id yet: Jira may have carried it out. It is
+	 * never sent again blindly; {@link #checkUrl()} lets the user look, and the
+	 * confirmation module checks again later.
+	 */
+	public static final class OutcomeUnknown extends JiraException {
+
+		private final java.net.URI checkUrl;
+
+		OutcomeUnknown(String operation, java.net.URI checkUrl, Throwable cause) {
+			super(operation, 0, "Jira may have carried out '%s' but its answer was lost".formatted(operation),
+					List.of(), Map.of(), cause);
+			this.checkUrl = checkUrl;
+		}
+
+		/** Where in Jira the user can check whether it happened. */
+		public java.net.URI checkUrl() {
+			return this.checkUrl;
 		}
 
 	}

@@ -81,7 +81,7 @@ class JiraHttp {
 	 * A write.
 	 * @param idempotent whether sending it twice does no harm (PUT of a field, a
 	 * transition); when not, an ambiguous failure is reported as {@link OutcomeUnknown}
-	 * rather than retried
+	 * ({@link AmbiguousFailure}) rather than retried
 	 * @return the response body, or {@code null} for an empty one
 	 */
 	JsonNode send(String operation, JiraIdentity who, HttpMethod method, URI uri, Object body, boolean idempotent) {
@@ -105,13 +105,13 @@ class JiraHttp {
 		}
 		catch (HttpStatusCodeException ex) {
 			if (!idempotent && isAmbiguous(ex)) {
-				throw new OutcomeUnknown(operation, ex);
+				throw new AmbiguousFailure(operation, ex);
 			}
 			throw translate(operation, ex);
 		}
 		catch (ResourceAccessException ex) {
 			if (!idempotent) {
-				throw new OutcomeUnknown(operation, ex);
+				throw new AmbiguousFailure(operation, ex);
 			}
 			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
 		}
@@ -183,20 +183,21 @@ class JiraHttp {
 
 	/**
 	 * A non-idempotent call failed in a way that leaves unknown whether Jira carried it
-	 * out (connection lost, timeout, 5xx other than 503). The caller resolves it, e.g. by
-	 * looking for the request id it stamped on what it created.
+	 * out (connection lost, timeout, 5xx other than 503). The caller resolves it by
+	 * looking for the request id it stamped on what it wrote, and reports
+	 * {@link JiraException.OutcomeUnknown} when it cannot find it.
 	 */
-	static final class OutcomeUnknown extends RuntimeException {
+	static final class AmbiguousFailure extends RuntimeException {
 
 		private final String operation;
 
-		OutcomeUnknown(String operation, Throwable cause) {
+		AmbiguousFailure(String operation, Throwable cause) {
 			super("The outcome of '%s' is unknown: %s".formatted(operation, rootMessage(cause)), cause);
 			this.operation = operation;
 		}
 
-		JiraException.Unavailable asUnavailable() {
-			return new JiraException.Unavailable(this.operation, 0, getMessage(), this);
+		JiraException.OutcomeUnknown unresolved(java.net.URI checkUrl) {
+			return new JiraException.OutcomeUnknown(this.operation, checkUrl, this);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.jiraai.jira;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +21,14 @@ import dev.jiraai.jira.payload.IssueType;
 import dev.jiraai.jira.payload.JiraComment;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.jira.payload.NewIssue;
+import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Issues: read one with its context, create, edit, and read or write issue entity
@@ -38,9 +41,13 @@ import org.springframework.stereotype.Service;
  * issues change.
  * <p>
  * A create is validated against the project's create metadata before it is sent
- * ({@link IssueNotCreatable} names what is missing or not allowed), and is stamped with a
- * client-generated request id (issue property {@value #REQUEST_PROPERTY}): if the
- * response is lost, the issue is looked up by that id instead of being created twice.
+ * ({@link IssueNotCreatable} names what is missing or not allowed), and is stamped with
+ * the caller's request id (issue property {@value #REQUEST_PROPERTY}); an edit likewise
+ * (property {@value #WRITE_PROPERTY}). When the answer is lost, the write is looked for
+ * by that id, never sent again: a create through search, which lags recent writes, so
+ * with growing waits up to {@code jira-ai.jira.write-lookup-wait}; an edit by reading the
+ * property back, which is consistent. Not found in time is
+ * {@link JiraException.OutcomeUnknown}, which names where the user can check.
  */
 @Service
 public class JiraIssues {
@@ -52,6 +59,9 @@ public class JiraIssues {
 	 * in the descriptor.
 	 */
 	public static final String REQUEST_PROPERTY = "com.jiraai.request";
+
+	/** The issue property that carries the request id of the app's latest edit. */
+	public static final String WRITE_PROPERTY = "com.jiraai.write";
 
 	private static final String ISSUE = "/rest/api/3/issue/{issueIdOrKey}";
 
@@ -66,9 +76,11 @@ public class JiraIssues {
 	/** Fields every create sets itself, whatever the screen says. */
 	private static final List<String> ALWAYS_SET = List.of("project", "issuetype", "summary");
 
-	private static final List<Duration> LOOKUP_DELAYS = List.of(Duration.ofMillis(200), Duration.ofMillis(800));
+	private static final Duration FIRST_LOOKUP_DELAY = Duration.ofMillis(250);
 
 	private final JiraHttp http;
+
+	private final Duration lookupWait;
 
 	private final JiraMetadata metadata;
 
@@ -76,8 +88,9 @@ public class JiraIssues {
 
 	private final MarkdownToAdf markdownToAdf = new MarkdownToAdf();
 
-	JiraIssues(JiraHttp http, JiraMetadata metadata, JiraSearch search) {
+	JiraIssues(JiraHttp http, JiraMetadata metadata, JiraSearch search, JiraProperties properties) {
 		this.http = http;
+		this.lookupWait = properties.writeLookupWait();
 		this.metadata = metadata;
 		this.search = search;
 	}
@@ -121,37 +134,65 @@ public class JiraIssues {
 	}
 
 	/**
-	 * Creates an issue as the user, once.
-	 * @throws IssueNotCreatable when the project's create screen would refuse it (nothing
-	 * is sent)
-	 * @throws JiraException when Jira refuses it or cannot be reached
+	 * Creates an issue as the user, once, with a new request id (a one-off write; writes
+	 * that may be retried pass their own stable id).
+	 * @see #create(SiteUser, NewIssue, String)
 	 */
 	public CreatedIssue create(SiteUser user, NewIssue issue) {
+		return create(user, issue, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Creates an issue as the user, once: when a create with this request id was already
+	 * made, or its answer is lost, the issue is looked for instead of created again.
+	 * @param requestId stable for the write, e.g. derived from a proposal
+	 * @throws IssueNotCreatable when the project's create screen would refuse it (nothing
+	 * is sent)
+	 * @throws JiraException.OutcomeUnknown when the answer was lost and the issue was not
+	 * found in time
+	 * @throws JiraException when Jira refuses it or cannot be reached
+	 */
+	public CreatedIssue create(SiteUser user, NewIssue issue, String requestId) {
 		JiraIdentity who = JiraIdentity.of(user);
 		Map<String, Object> fields = validatedFields(who, issue);
-		String requestId = UUID.randomUUID().toString();
 		Map<String, Object> body = Map.of("fields", fields, "properties",
 				List.of(Map.of("key", REQUEST_PROPERTY, "value", Map.of("requestId", requestId))));
-		for (int attempt = 1;; attempt++) {
-			try {
-				JsonNode created = this.http.send("create issue", who, HttpMethod.POST, JiraHttp.uri(CREATE), body,
-						false);
-				return created(user, JiraJson.text(created, "id"), JiraJson.text(created, "key"));
-			}
-			catch (JiraHttp.OutcomeUnknown ex) {
-				Optional<IssueSummary> existing = findByRequestId(who, requestId);
-				if (existing.isPresent()) {
-					logger.info("Create of an issue in {} lost its response; found it as {} by its request id",
-							issue.projectKey(), existing.get().key());
-					return created(user, existing.get().id(), existing.get().key());
-				}
-				if (attempt >= 2) {
-					throw ex.asUnavailable();
-				}
-				logger.info("Create of an issue in {} failed without an answer and left no issue; sending it again",
-						issue.projectKey());
-			}
+		try {
+			JsonNode created = this.http.send("create issue", who, HttpMethod.POST, JiraHttp.uri(CREATE), body, false);
+			return created(user, JiraJson.text(created, "id"), JiraJson.text(created, "key"));
 		}
+		catch (JiraHttp.AmbiguousFailure ex) {
+			Optional<IssueSummary> existing = awaitCreated(who, requestId);
+			if (existing.isEmpty()) {
+				logger.warn("Create of an issue in {} lost its answer and is not found yet (request {})",
+						issue.projectKey(), requestId);
+				throw ex.unresolved(searchUrl(user.site(), requestId));
+			}
+			logger.info("Create of an issue in {} lost its answer; found it as {} by its request id",
+					issue.projectKey(), existing.get().key());
+			return created(user, existing.get().id(), existing.get().key());
+		}
+	}
+
+	/**
+	 * The issue a create with this request id made, if search shows it now (one look, as
+	 * the given identity; the index may still lag).
+	 */
+	public Optional<CreatedIssue> findCreated(JiraIdentity who, String requestId) {
+		return findByRequestId(who, requestId)
+			.map(found -> new CreatedIssue(found.id(), found.key(), who.site().browseUrl(found.key())));
+	}
+
+	/**
+	 * Where a person finds the issue a create with this request id made, once indexed.
+	 */
+	public static URI searchUrl(Site site, String requestId) {
+		return UriComponentsBuilder.fromUri(site.displayUrl())
+			.path("/issues/")
+			.queryParam("jql", requestJql(requestId))
+			.encode()
+			.build()
+			.toUri();
 	}
 
 	private CreatedIssue created(SiteUser user, String id, String key) {
@@ -159,19 +200,31 @@ public class JiraIssues {
 	}
 
 	/**
-	 * Looks for the issue a create stamped with this request id, giving Jira's index a
-	 * moment to catch up.
+	 * Looks for the issue a create stamped with this request id, giving Jira's index time
+	 * to catch up: waits that double from a quarter second, in all at most the configured
+	 * lookup wait.
 	 */
-	private Optional<IssueSummary> findByRequestId(JiraIdentity who, String requestId) {
-		String jql = "issue.property[%s].requestId = %s".formatted(REQUEST_PROPERTY, JiraSearch.quote(requestId));
-		for (Duration delay : LOOKUP_DELAYS) {
-			List<IssueSummary> found = this.search.search(who, jql, 1, null).issues();
-			if (!found.isEmpty()) {
-				return Optional.of(found.get(0));
+	private Optional<IssueSummary> awaitCreated(JiraIdentity who, String requestId) {
+		long deadline = System.nanoTime() + this.lookupWait.toNanos();
+		Duration delay = FIRST_LOOKUP_DELAY;
+		while (true) {
+			Optional<IssueSummary> found = findByRequestId(who, requestId);
+			long left = deadline - System.nanoTime();
+			if (found.isPresent() || left <= 0) {
+				return found;
 			}
-			sleep(delay);
+			sleep(Duration.ofNanos(Math.min(delay.toNanos(), left)));
+			delay = delay.multipliedBy(2);
 		}
-		return Optional.empty();
+	}
+
+	private Optional<IssueSummary> findByRequestId(JiraIdentity who, String requestId) {
+		List<IssueSummary> found = this.search.search(who, requestJql(requestId), 1, null).issues();
+		return found.stream().findFirst();
+	}
+
+	private static String requestJql(String requestId) {
+		return "issue.property[%s].requestId = %s".formatted(REQUEST_PROPERTY, JiraSearch.quote(requestId));
 	}
 
 	/**
@@ -284,10 +337,21 @@ public class JiraIssues {
 	}
 
 	/**
-	 * Edits an issue as the user.
-	 * @throws JiraException.Forbidden when the user may not edit it
+	 * Edits an issue as the user with a new request id (a one-off write).
+	 * @see #edit(SiteUser, String, IssueEdit, String)
 	 */
 	public void edit(SiteUser user, String issueKey, IssueEdit edit) {
+		edit(user, issueKey, edit, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Edits an issue as the user, once: the edit carries its request id (issue property
+	 * {@value #WRITE_PROPERTY}), so a lost answer is resolved by reading it back.
+	 * @throws JiraException.Forbidden when the user may not edit it
+	 * @throws JiraException.OutcomeUnknown when the answer was lost and Jira could not be
+	 * asked whether it happened
+	 */
+	public void edit(SiteUser user, String issueKey, IssueEdit edit, String requestId) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (edit.summary() != null) {
 			fields.put("summary", edit.summary());
@@ -310,7 +374,33 @@ public class JiraIssues {
 		if (!labelOps.isEmpty()) {
 			body.put("update", Map.of("labels", labelOps));
 		}
-		this.http.send("edit issue", JiraIdentity.of(user), HttpMethod.PUT, JiraHttp.uri(ISSUE, issueKey), body, true);
+		body.put("properties", List.of(Map.of("key", WRITE_PROPERTY, "value", Map.of("requestId", requestId))));
+		JiraIdentity who = JiraIdentity.of(user);
+		try {
+			this.http.send("edit issue", who, HttpMethod.PUT, JiraHttp.uri(ISSUE, issueKey), body, false);
+		}
+		catch (JiraHttp.AmbiguousFailure ex) {
+			boolean written;
+			try {
+				written = wasEdited(who, issueKey, requestId);
+			}
+			catch (JiraException unreachable) {
+				throw ex.unresolved(user.site().browseUrl(issueKey));
+			}
+			if (!written) {
+				// Read back consistently: the edit did not happen. Reported rather than
+				// sent
+				// again, since Jira may still be processing it.
+				throw ex.unresolved(user.site().browseUrl(issueKey));
+			}
+			logger.info("Edit of {} lost its answer; its request id shows it was made", issueKey);
+		}
+	}
+
+	/** Whether the latest edit the app made to the issue carried this request id. */
+	public boolean wasEdited(JiraIdentity who, String issueKey, String requestId) {
+		return property(who, issueKey, WRITE_PROPERTY).map(value -> requestId.equals(value.path("requestId").asText()))
+			.orElse(false);
 	}
 
 	/** An issue entity property's value, if it is set. */
@@ -336,7 +426,7 @@ public class JiraIssues {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while resolving a create", ex);
+			throw new IllegalStateException("Interrupted while looking for a create", ex);
 		}
 	}
 

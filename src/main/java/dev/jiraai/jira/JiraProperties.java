@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry retries of rate-limited and unavailable calls
  * @param cache caching of site metadata
  * @param searchPageSize issues asked for per search page
+ * @param writeLookupWait how long a write whose answer was lost is looked for (by its
+ * request id) before it is reported as uncertain; Jira's search index can lag recent
+ * creates, so this waits with growing steps, within Forge's 25 s limit of a call
  */
 @ConfigurationProperties("jira-ai.jira")
 public record JiraProperties(@DefaultValue Retry retry, @DefaultValue Cache cache,
-		@DefaultValue("50") int searchPageSize) {
+		@DefaultValue("50") int searchPageSize, @DefaultValue("PT16S") Duration writeLookupWait) {
 
 	/**
 	 * Retries.

@@ -54,10 +54,16 @@ public final class Problems {
 				response.getBody().setProperty("availableTransitions", e.availableTransitions());
 				yield response;
 			}
-			case ProposalException e -> e.notFound()
-					? problem(HttpStatus.NOT_FOUND, "proposal-not-found", "No such proposal", e.getMessage(), null)
-					: problem(HttpStatus.CONFLICT, "proposal-not-pending", "The proposal can no longer be confirmed",
-							e.getMessage(), null);
+			case ProposalException e when e.notFound() ->
+				problem(HttpStatus.NOT_FOUND, "proposal-not-found", "No such proposal", e.getMessage(), null);
+			case ProposalException e when e.checkUrl() != null -> {
+				ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "proposal-outcome-unknown",
+						"Jira may have done it already", e.getMessage(), null);
+				response.getBody().setProperty("checkUrl", e.checkUrl().toString());
+				yield response;
+			}
+			case ProposalException e -> problem(HttpStatus.CONFLICT, "proposal-not-pending",
+					"The proposal can no longer be confirmed", e.getMessage(), null);
 			case PromptException e -> {
 				logger.error("Prompt failure", e);
 				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "prompt-error", "A prompt could not be used",
@@ -115,6 +121,13 @@ public final class Problems {
 					"Jira is busy", e.getMessage(), e.retryAfter());
 			case JiraException.Unavailable e -> problem(HttpStatus.BAD_GATEWAY, "jira-unavailable",
 					"Jira is unavailable", e.getMessage() + ". Try again in a moment.", null);
+			case JiraException.OutcomeUnknown e -> {
+				ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_GATEWAY, "jira-outcome-unknown",
+						"Jira may have done it already",
+						e.getMessage() + ". Check %s before trying again.".formatted(e.checkUrl()), null);
+				response.getBody().setProperty("checkUrl", e.checkUrl().toString());
+				yield response;
+			}
 		};
 	}
 

@@ -123,18 +123,6 @@ class ProposalsTests extends AppTestSupport {
 	}
 
 	@Test
-	void aFailedWriteIsRecordedAndNotRetriedByAnotherConfirm() {
-		this.site.deny(this.alice.accountId(), "ADD_COMMENTS", "SCRUM");
-		Proposal proposal = comment("Denied");
-
-		assertThatExceptionOfType(RuntimeException.class)
-			.isThrownBy(() -> this.proposals.confirm(this.alice, proposal.id()));
-		assertThat(this.proposals.get(this.alice, proposal.id()).state()).isEqualTo(Proposal.State.FAILED);
-		assertThatExceptionOfType(ProposalException.class)
-			.isThrownBy(() -> this.proposals.confirm(this.alice, proposal.id()));
-	}
-
-	@Test
 	void checksThePayloadBeforeCarryingItOutAndKeepsItPending() {
 		ObjectNode payload = json.createObjectNode().put("issueKey", "SCRUM-2");
 		Proposal proposal = this.proposals.propose(this.alice, "assess", "assess.comment", payload);

@@ -178,14 +178,15 @@ class JiraIssuesTests extends AppTestSupport {
 		}
 
 		@Test
-		void aCreateThatFailedWithoutAnswerAndLeftNothingIsSentOnceMore() {
+		void aCreateThatFailedWithoutAnswerIsReportedUncertainNeverSentAgain() {
 			int before = issuesIn("SCRUM");
 			site.inject(JiraFault.connectionReset("POST", "/rest/api/3/issue"));
 
-			CreatedIssue created = issues.create(alice, story("Reset"));
-
-			assertThat(issuesIn("SCRUM")).isEqualTo(before + 1);
-			assertThat(created.key()).startsWith("SCRUM-");
+			assertThatExceptionOfType(JiraException.OutcomeUnknown.class)
+				.isThrownBy(() -> issues.create(alice, story("Reset")))
+				.satisfies(ex -> assertThat(ex.checkUrl().toString()).startsWith(site.baseUrl() + "/issues/?jql="));
+			assertThat(issuesIn("SCRUM")).isEqualTo(before);
+			assertThat(site.calls("POST", "/rest/api/3/issue")).hasSize(1);
 		}
 
 		@Test

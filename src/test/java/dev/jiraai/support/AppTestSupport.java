@@ -80,6 +80,8 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.ai.api-key-file", apiKeyFile::toString);
 		registry.add("jira-ai.ai.key-cache-ttl", () -> "PT0S");
 		registry.add("jira-ai.ai.request-timeout", () -> "PT5S");
+		// Long enough for the index lags tests play, short enough for a quick suite.
+		registry.add("jira-ai.jira.write-lookup-wait", () -> "PT4S");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 

@@ -508,6 +508,7 @@ final class JiraRestHandlers {
 		List<ObjectNode> matching = this.data.issues()
 			.stream()
 			.filter(issue -> this.data.canBrowse(call.caller(), issue))
+			.filter(this.data::searchable)
 			.filter(issue -> Jql.matches(query, issue, context))
 			.sorted(Jql.order(query, this.data))
 			.toList();
@@ -611,6 +612,7 @@ final class JiraRestHandlers {
 		stored.putArray("comments");
 		stored.putArray("links");
 		this.data.issuesArray().add(stored);
+		this.data.indexLater(key);
 		ObjectNode created = SiteData.json.createObjectNode();
 		created.put("id", id);
 		created.put("key", key);

@@ -130,6 +130,30 @@ public final class SimulatedSite implements AutoCloseable {
 	}
 
 	/**
+	 * Issues created from now on appear in {@code search/jql} only after this lag, as
+	 * Jira documents for its search index (reads of an issue by key are not affected).
+	 */
+	public SimulatedSite lagSearchIndex(Duration lag) {
+		this.data.lagIndex(lag);
+		return this;
+	}
+
+	/**
+	 * Holds new issues out of search results until {@code releaseSearchIndex()}: an index
+	 * that lags longer than anything the app waits for.
+	 */
+	public SimulatedSite holdSearchIndex() {
+		this.data.holdIndex(true);
+		return this;
+	}
+
+	/** The index catches up: every issue is searchable again. */
+	public SimulatedSite releaseSearchIndex() {
+		this.data.holdIndex(false);
+		return this;
+	}
+
+	/**
 	 * The seeded user with this display name's first name, e.g. {@code user("Alice")}.
 	 */
 	public String user(String firstName) {
@@ -317,7 +341,23 @@ public final class SimulatedSite implements AutoCloseable {
 
 	/** Makes the next matching requests fail. */
 	public SimulatedSite inject(JiraFault fault) {
-		this.faults.add(new FaultState(fault));
+		return injectAfter(0, fault);
+	}
+
+	/**
+	 * Lets {@code passes} matching requests through, then makes the next ones fail (e.g.
+	 * the third create of a batch).
+	 */
+	public SimulatedSite injectAfter(int passes, JiraFault fault) {
+		this.faults.add(new FaultState(fault, passes));
+		return this;
+	}
+
+	/**
+	 * Gives back a permission {@link #deny} took away, as a Jira admin fixing it would.
+	 */
+	public SimulatedSite allow(String accountId, String permission, String projectKey) {
+		this.data.allow(accountId, permission, projectKey);
 		return this;
 	}
 
@@ -332,9 +372,12 @@ public final class SimulatedSite implements AutoCloseable {
 
 		int remaining;
 
-		FaultState(JiraFault fault) {
+		int passes;
+
+		FaultState(JiraFault fault, int passes) {
 			this.fault = fault;
 			this.remaining = fault.times();
+			this.passes = passes;
 		}
 
 	}
@@ -342,6 +385,10 @@ public final class SimulatedSite implements AutoCloseable {
 	private synchronized JiraFault takeFault(String method, String path) {
 		for (FaultState state : this.faults) {
 			if (state.remaining > 0 && state.fault.matches(method, path)) {
+				if (state.passes > 0) {
+					state.passes--;
+					continue;
+				}
 				state.remaining--;
 				return state.fault;
 			}

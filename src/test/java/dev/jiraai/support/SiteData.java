@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.time.Instant;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,6 +94,11 @@ public final class SiteData {
 		String key = project(projectKey).map(project -> project.path("key").asText())
 			.orElseThrow(() -> new IllegalArgumentException("No project '%s'".formatted(projectKey)));
 		this.denied.add(accountId + "|" + permission + "|" + key);
+	}
+
+	/** Gives back a denied permission. */
+	public void allow(String accountId, String permission, String projectKey) {
+		this.denied.remove(accountId + "|" + permission + "|" + projectKey);
 	}
 
 	/**
@@ -245,6 +253,39 @@ public final class SiteData {
 	public List<ObjectNode> children(JsonNode issue) {
 		String key = issue.path("key").asText();
 		return issues().stream().filter(child -> child.path("parent").asText("").equals(key)).toList();
+	}
+
+	/**
+	 * Jira's search index lags recent writes (Atlassian documents that {@code search/jql}
+	 * may not show them yet): new issues join search results only after this lag.
+	 */
+	private volatile Duration indexLag = Duration.ZERO;
+
+	/** While held, no new issue joins search results, however long the test waits. */
+	private volatile boolean indexHeld;
+
+	private final Map<String, Instant> searchableFrom = new ConcurrentHashMap<>();
+
+	void lagIndex(Duration lag) {
+		this.indexLag = lag;
+	}
+
+	void holdIndex(boolean held) {
+		this.indexHeld = held;
+		if (!held) {
+			this.searchableFrom.replaceAll((key, from) -> Instant.now());
+		}
+	}
+
+	/** A new issue: searchable once the index caught up. */
+	void indexLater(String issueKey) {
+		this.searchableFrom.put(issueKey, this.indexHeld ? Instant.MAX : Instant.now().plus(this.indexLag));
+	}
+
+	/** Whether search shows this issue yet. */
+	boolean searchable(JsonNode issue) {
+		Instant from = this.searchableFrom.get(issue.path("key").asText());
+		return from == null || !Instant.now().isBefore(from);
 	}
 
 	ArrayNode issuesArray() {
