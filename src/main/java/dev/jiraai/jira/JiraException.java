@@ -8,9 +8,9 @@ import java.util.Map;
  * ({@code errorMessages} and the per-field {@code errors}) so they can be shown to the
  * user as Jira phrased them.
  */
-public abstract sealed class JiraException extends RuntimeException
-		permits JiraException.NotFound, JiraException.Forbidden, JiraException.Unauthorized, JiraException.Rejected,
-		JiraException.RateLimited, JiraException.Unavailable, JiraException.OutcomeUnknown {
+public abstract sealed class JiraException extends RuntimeException permits JiraException.NotFound,
+		JiraException.Forbidden, JiraException.Unauthorized, JiraException.Rejected, JiraException.RateLimited,
+		JiraException.Unavailable, JiraException.OutcomeUnknown, JiraException.UserAuthorizationUnavailable {
 
 	private final String operation;
 
@@ -154,6 +154,20 @@ public abstract sealed class JiraException extends RuntimeException
 		/** Where in Jira the user can check whether it happened. */
 		public java.net.URI checkUrl() {
 			return this.checkUrl;
+		}
+
+	}
+
+	/**
+	 * Jira could not be called as the user: Atlassian's authorization server, which
+	 * grants Connect's act-as-user tokens, could not be reached or refused. Nothing was
+	 * sent to Jira, and the call is never made as the app instead.
+	 */
+	public static final class UserAuthorizationUnavailable extends JiraException {
+
+		UserAuthorizationUnavailable(String operation, Throwable cause) {
+			super(operation, 0, "Atlassian did not let the app act as you to %s".formatted(operation), List.of(),
+					Map.of(), cause);
 		}
 
 	}

@@ -116,7 +116,17 @@ class JiraHttp {
 			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
 		}
 		catch (RestClientException ex) {
-			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
+			throw ActAsUserGuard.TokenRefused.in(ex)
+				.<JiraException>map(refused -> new JiraException.UserAuthorizationUnavailable(operation, refused))
+				.orElseGet(() -> new JiraException.Unavailable(operation, 0, rootMessage(ex), ex));
+		}
+		catch (RuntimeException ex) {
+			// The token fetch fails inside the library, which may wrap the refusal in its
+			// own
+			// exception types.
+			throw ActAsUserGuard.TokenRefused.in(ex)
+				.<RuntimeException>map(refused -> new JiraException.UserAuthorizationUnavailable(operation, refused))
+				.orElse(ex);
 		}
 	}
 

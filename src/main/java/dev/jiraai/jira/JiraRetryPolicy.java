@@ -68,6 +68,9 @@ class JiraRetryPolicy {
 	}
 
 	boolean shouldRetry(Throwable failure, boolean idempotentCall) {
+		if (ActAsUserGuard.TokenRefused.in(failure).isPresent()) {
+			return false;
+		}
 		if (failure instanceof HttpStatusCodeException http) {
 			int status = http.getStatusCode().value();
 			if (status == HttpStatus.TOO_MANY_REQUESTS.value() || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {

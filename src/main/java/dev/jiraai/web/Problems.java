@@ -121,6 +121,11 @@ public final class Problems {
 					"Jira is busy", e.getMessage(), e.retryAfter());
 			case JiraException.Unavailable e -> problem(HttpStatus.BAD_GATEWAY, "jira-unavailable",
 					"Jira is unavailable", e.getMessage() + ". Try again in a moment.", null);
+			case JiraException.UserAuthorizationUnavailable e -> problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"jira-user-authorization-unavailable", "Jira cannot be reached as you right now",
+					e.getMessage() + ". Nothing was done. Try again in a few minutes; if it keeps happening, "
+							+ "a Jira admin can check the app's status in Manage apps.",
+					Duration.ofSeconds(30));
 			case JiraException.OutcomeUnknown e -> {
 				ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_GATEWAY, "jira-outcome-unknown",
 						"Jira may have done it already",

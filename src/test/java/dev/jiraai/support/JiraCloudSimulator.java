@@ -144,6 +144,27 @@ public final class JiraCloudSimulator implements AutoCloseable {
 	/**
 	 * The OAuth 2.0 token endpoint the app exchanges JWT assertions at to act as a user.
 	 */
+	/** How Atlassian's authorization server (act-as-user tokens) answers. */
+	public enum AuthorizationServer {
+
+		/** Grants tokens for valid assertions. */
+		UP,
+
+		/** Cannot be reached (the connection is reset). */
+		DOWN,
+
+		/** Refuses every grant (401). */
+		REFUSING
+
+	}
+
+	private volatile AuthorizationServer authorizationServer = AuthorizationServer.UP;
+
+	/** Makes act-as-user token requests fail, or work again with {@code UP}. */
+	public void authorizationServer(AuthorizationServer mode) {
+		this.authorizationServer = mode;
+	}
+
 	public String oauthTokenUrl() {
 		return this.platform.baseUrl() + "/oauth2/token";
 	}
@@ -261,7 +282,17 @@ public final class JiraCloudSimulator implements AutoCloseable {
 					.build();
 			}
 			if (request.getMethod().getName().equals("POST") && path.equals("/oauth2/token")) {
-				return token(request.getBodyAsString());
+				return switch (authorizationServer) {
+					case UP -> token(request.getBodyAsString());
+					case DOWN -> ResponseDefinitionBuilder.responseDefinition()
+						.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
+						.build();
+					case REFUSING -> ResponseDefinitionBuilder.responseDefinition()
+						.withStatus(401)
+						.withHeader("Content-Type", "application/json")
+						.withBody("{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}")
+						.build();
+				};
 			}
 			if (request.getMethod().getName().equals("GET") && path.equals("/atlassian-connect/all.js")) {
 				return ResponseDefinitionBuilder.responseDefinition()
