@@ -165,6 +165,9 @@ export async function confirmDrafts(proposalId: string): Promise<DraftsDone> {
     method: 'POST',
   });
   const issues = Array.isArray(done?.result?.issues) ? done.result.issues : [];
+  if ((done as { state?: string } | undefined)?.state === 'PARTIAL') {
+    throw partlyCreated(issues, (done?.result as { failed?: unknown } | undefined)?.failed);
+  }
   return {
     proposalId: String(done?.proposalId ?? proposalId),
     state: 'DONE',
@@ -176,6 +179,26 @@ export async function confirmDrafts(proposalId: string): Promise<DraftsDone> {
       ),
     },
   };
+}
+
+/**
+ * A batch Jira created only part of: which issues exist and which do not, as an error the
+ * confirm dialog shows; confirming again creates only the rest.
+ */
+function partlyCreated(issues: unknown[], failed: unknown): ApiError {
+  const keys = issues.flatMap((issue) =>
+    issue && typeof (issue as { key?: unknown }).key === 'string' ? [(issue as { key: string }).key] : [],
+  );
+  const missing = (Array.isArray(failed) ? failed : []).flatMap((f) =>
+    f && typeof (f as { summary?: unknown }).summary === 'string'
+      ? [`"${(f as { summary: string }).summary}"${typeof (f as { error?: unknown }).error === 'string' ? ` (${(f as { error: string }).error})` : ''}`]
+      : [],
+  );
+  return new ApiError(200, {
+    type: 'https://jira-ai.dev/problems/proposal-partial',
+    title: 'Some issues were not created',
+    detail: `Created ${keys.join(', ')}. Not created: ${missing.join('; ')}. Press Confirm to create only the ones that are missing.`,
+  });
 }
 
 export function rejectDrafts(proposalId: string): Promise<unknown> {

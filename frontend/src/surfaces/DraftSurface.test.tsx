@@ -493,6 +493,50 @@ describe('DraftSurface on Connect', () => {
     expect(links[2].getAttribute('href')).toBe('https://example.atlassian.net/browse/SCRUM-22');
   });
 
+  it('breakdown: a batch Jira created only part of says which exist, and confirming again creates the rest', async () => {
+    route('POST /api/drafts', json(breakdownAnswer()));
+    route('PATCH /api/proposals/p-2', (init) =>
+      json({ proposalId: 'p-2', kind: 'drafts', state: 'PENDING', payload: JSON.parse(String(init.body)), result: null }),
+    );
+    let confirms = 0;
+    route('POST /api/proposals/p-2/confirm', () => {
+      confirms += 1;
+      const issues = [
+        { ref: 'epic', key: 'SCRUM-20', url: 'https://example.atlassian.net/browse/SCRUM-20' },
+        { ref: 'S1', key: 'SCRUM-21', url: 'https://example.atlassian.net/browse/SCRUM-21' },
+      ];
+      return confirms === 1
+        ? json({
+            proposalId: 'p-2',
+            state: 'PARTIAL',
+            result: { issues, failed: [{ ref: 'S2', summary: 'Send the reset email', error: 'Jira refused to create issue: Summary: too long' }] },
+          })
+        : json({ proposalId: 'p-2', state: 'DONE', result: { issues: [...issues, { ref: 'S2', key: 'SCRUM-22' }], failed: [] } });
+    });
+    await renderSurface();
+    await type(byTestId('draft-text'), TEXT);
+    await click(byTestId('draft-mode-breakdown--radio-input'));
+    await click(button('draft-button'));
+    await waitFor(() => byTestId('draft-card-2'));
+    await click(button('create-button'));
+    const modal = await waitFor(() => byTestId('confirm-modal'));
+
+    await click(button('confirm-button'));
+    await waitFor(() => expect(modal.textContent).toContain('Some issues were not created'));
+    expect(modal.textContent).toContain('Created SCRUM-20, SCRUM-21');
+    expect(modal.textContent).toContain('Not created: "Send the reset email" (Jira refused to create issue: Summary: too long)');
+    expect(queryByTestId('created-issues')).toBeNull();
+
+    await click(button('confirm-button'));
+    const created = await waitFor(() => byTestId('created-issues'));
+    expect(Array.from(created.querySelectorAll('a')).map((a) => a.textContent)).toEqual([
+      'Open SCRUM-20',
+      'Open SCRUM-21',
+      'Open SCRUM-22',
+    ]);
+    expect(calls('POST /api/proposals/p-2/confirm')).toHaveLength(2);
+  });
+
   it('breakdown: removing a story drops it and the dependencies on it', async () => {
     route('POST /api/drafts', json(breakdownAnswer()));
     route('PATCH /api/proposals/p-2', (init) =>
