@@ -397,7 +397,10 @@ public class JiraIssues {
 		}
 	}
 
-	/** Whether the latest edit the app made to the issue carried this request id. */
+	/**
+	 * Whether the latest edit or transition the app made to the issue carried this
+	 * request id.
+	 */
 	public boolean wasEdited(JiraIdentity who, String issueKey, String requestId) {
 		return property(who, issueKey, WRITE_PROPERTY).map(value -> requestId.equals(value.path("requestId").asText()))
 			.orElse(false);

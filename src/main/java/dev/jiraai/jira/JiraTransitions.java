@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jiraai.jira.payload.Transition;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
 public class JiraTransitions {
 
 	private static final String TRANSITIONS = "/rest/api/3/issue/{issueIdOrKey}/transitions";
+
+	private static final String PROPERTY = "/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}";
 
 	private final JiraHttp http;
 
@@ -64,6 +67,19 @@ public class JiraTransitions {
 	 * missing
 	 */
 	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields) {
+		return transition(user, issueKey, transition, fields, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Moves an issue along a transition as the user, once for this request id: the
+	 * transition carries it (issue property {@value JiraIssues#WRITE_PROPERTY}), so a
+	 * lost answer is resolved by reading it back, never by sending the transition again.
+	 * @throws JiraException.OutcomeUnknown when the answer was lost and the property does
+	 * not show the transition
+	 * @see #transition(SiteUser, String, String, Map)
+	 */
+	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields,
+			String requestId) {
 		JiraIdentity who = JiraIdentity.of(user);
 		List<Transition> offered = available(who, issueKey);
 		Transition chosen = offered.stream()
@@ -93,8 +109,15 @@ public class JiraTransitions {
 		if (!values.isEmpty()) {
 			body.put("fields", values);
 		}
+		body.put("properties",
+				List.of(Map.of("key", JiraIssues.WRITE_PROPERTY, "value", Map.of("requestId", requestId))));
 		try {
-			this.http.send("transition issue", who, HttpMethod.POST, JiraHttp.uri(TRANSITIONS, issueKey), body, true);
+			this.http.send("transition issue", who, HttpMethod.POST, JiraHttp.uri(TRANSITIONS, issueKey), body, false);
+		}
+		catch (JiraHttp.AmbiguousFailure ex) {
+			if (!stamped(who, issueKey, requestId)) {
+				throw ex.unresolved(user.site().browseUrl(issueKey));
+			}
 		}
 		catch (JiraException.Rejected ex) {
 			if (!ex.fieldErrors().isEmpty()) {
@@ -114,6 +137,18 @@ public class JiraTransitions {
 			throw ex;
 		}
 		return chosen;
+	}
+
+	/** Whether the issue carries this request id as the app's latest write. */
+	private boolean stamped(JiraIdentity who, String issueKey, String requestId) {
+		try {
+			JsonNode property = this.http.get("get issue property", who,
+					JiraHttp.uri(PROPERTY, issueKey, JiraIssues.WRITE_PROPERTY));
+			return requestId.equals(property.path("value").path("requestId").asText());
+		}
+		catch (JiraException ex) {
+			return false;
+		}
 	}
 
 }

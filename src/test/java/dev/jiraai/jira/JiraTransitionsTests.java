@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.jiraai.jira.payload.Transition;
 import dev.jiraai.support.AppTestSupport;
+import dev.jiraai.support.JiraFault;
 import dev.jiraai.support.SimulatedSite;
 import dev.jiraai.tenancy.SiteUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,26 @@ class JiraTransitionsTests extends AppTestSupport {
 		assertThat(status("SCRUM-1")).isEqualTo("In Progress");
 		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-1/transitions")).singleElement()
 			.satisfies(call -> assertThat(call.caller()).isEqualTo(this.alice.accountId()));
+	}
+
+	@Test
+	void aTransitionWhoseAnswerIsLostIsFoundByItsRequestIdAndMadeOnce() {
+		this.site.inject(JiraFault.lostResponse("POST", "/rest/api/3/issue/SCRUM-1/transitions"));
+
+		this.transitions.transition(this.alice, "SCRUM-1", "In Progress", Map.of(), "transition-request-1");
+
+		assertThat(status("SCRUM-1")).isEqualTo("In Progress");
+		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-1/transitions")).hasSize(1);
+	}
+
+	@Test
+	void aTransitionThatFailedWithoutAnswerIsReportedUncertainNeverSentAgain() {
+		this.site.inject(JiraFault.status("POST", "/rest/api/3/issue/SCRUM-1/transitions", 500));
+
+		assertThatExceptionOfType(JiraException.OutcomeUnknown.class).isThrownBy(() -> this.transitions
+			.transition(this.alice, "SCRUM-1", "In Progress", Map.of(), "transition-request-2"));
+		assertThat(status("SCRUM-1")).isNotEqualTo("In Progress");
+		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-1/transitions")).hasSize(1);
 	}
 
 	@Test

@@ -194,8 +194,11 @@ final class IssueFields {
 		return Optional.empty();
 	}
 
-	/** The entity properties of a create or edit request, stored into {@code target}. */
-	private Optional<Rejection> properties(JsonNode properties, ObjectNode target) {
+	/**
+	 * The entity properties of a create, edit or transition request, stored into
+	 * {@code target}.
+	 */
+	Optional<Rejection> properties(JsonNode properties, ObjectNode target) {
 		for (JsonNode property : properties) {
 			String key = property.path("key").asText("");
 			if (key.isEmpty() || key.length() > 255) {

@@ -754,6 +754,11 @@ final class JiraRestHandlers {
 			return SimResponse.rejected(IssueFields.Rejection.fields(errors));
 		}
 		ObjectNode target = issue.get();
+		Optional<IssueFields.Rejection> properties = this.issueFields.properties(call.body().path("properties"),
+				target.with("properties"));
+		if (properties.isPresent()) {
+			return SimResponse.rejected(properties.get());
+		}
 		String to = step.get().path("to").asText();
 		target.put("status", to);
 		boolean done = this.data.status(to).map(s -> s.path("statusCategory").asText().equals("done")).orElse(false);
