@@ -149,6 +149,18 @@ class ExactlyOnceWritesTests extends AppTestSupport {
 		}
 
 		@Test
+		void aCreateThatTimesOutWhileJiraWritesIsFoundNotCreatedAgain() {
+			site.inject(JiraFault.delay("POST", CREATE, Duration.ofSeconds(4)));
+			Proposal proposal = draft("Slow Jira");
+
+			Proposal confirmed = proposals.confirm(alice, proposal.id());
+
+			assertThat(confirmed.state()).isEqualTo(Proposal.State.DONE);
+			assertThat(issuesTitled("Slow Jira")).isEqualTo(1);
+			assertThat(site.calls("POST", CREATE)).hasSize(1);
+		}
+
+		@Test
 		void aResetBeforeJiraWroteIsProvenAbsentThenConfirmedAgainOnce() {
 			site.inject(JiraFault.connectionReset("POST", CREATE));
 			Proposal proposal = draft("Reset first");

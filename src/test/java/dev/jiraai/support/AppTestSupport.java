@@ -82,6 +82,9 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.ai.request-timeout", () -> "PT5S");
 		// Long enough for the index lags tests play, short enough for a quick suite.
 		registry.add("jira-ai.jira.write-lookup-wait", () -> "PT4S");
+		// Jira calls time out sooner than in production (30 s), so tests can play a
+		// timeout.
+		registry.add("spring.http.client.read-timeout", () -> "PT3S");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 
