@@ -239,8 +239,8 @@ public class Proposals {
 	 * only while the proposal is still this attempt's (a reconciler may have settled it).
 	 * @return whether the attempt still owned the proposal
 	 */
-	boolean settle(Proposal proposal, String accountId, int attemptNumber, Proposal.State state, JsonNode result,
-			String error, String target, String auditOutcome, String summary) {
+	private boolean settle(Proposal proposal, String accountId, int attemptNumber, Proposal.State state,
+			JsonNode result, String error, String target, String auditOutcome, String summary) {
 		Instant now = this.clock.instant();
 		Boolean settled = this.transactions.execute(status -> {
 			int updated = this.jdbc.sql("""
