@@ -10,8 +10,10 @@ import java.util.UUID;
 
 import dev.jiraai.ai.AiCall;
 import dev.jiraai.ai.LlmGateway;
+import dev.jiraai.ai.ModelMarkdown;
 import dev.jiraai.ai.PromptCatalog;
 import dev.jiraai.ai.PromptTemplate;
+import dev.jiraai.ai.SourceUrls;
 import dev.jiraai.ai.StructuredOutputs;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
@@ -152,18 +154,37 @@ public class AssessmentService {
 		}
 	}
 
+	/**
+	 * The assessment from the model's answer. Its text is data: a link whose target the
+	 * issue did not contain, and every image, becomes plain text here, before it is
+	 * stored, so the panel, the proposal preview and the Jira write all show the same.
+	 */
 	private Assessment assessment(JiraIssue issue, StructuredOutputs.Structured<AssessorOutput> answer) {
 		AssessorOutput out = answer.value();
 		AssessorOutput.Scores s = out.scores();
 		AssessorOutput.Reasons r = out.reasons();
+		SourceUrls sources = sources(issue);
+		java.util.function.UnaryOperator<String> text = markdown -> ModelMarkdown.withoutForeignLinks(markdown,
+				sources);
 		return new Assessment(UUID.randomUUID(), issue.key(),
 				new Assessment.Scores(s.clarity(), s.completeness(), s.acceptanceCriteria(), s.estimability(),
 						s.dependencies(), s.risk(), s.overall()),
-				new Assessment.Reasons(r.clarity(), r.completeness(), r.acceptanceCriteria(), r.estimability(),
-						r.dependencies(), r.risk(), r.overall()),
-				List.copyOf(out.gaps()), List.copyOf(out.recommendations()), List.copyOf(out.questions()),
-				out.improvedDescription(), answer.answer().promptVersion(), answer.answer().model(), false,
-				this.clock.instant());
+				new Assessment.Reasons(text.apply(r.clarity()), text.apply(r.completeness()),
+						text.apply(r.acceptanceCriteria()), text.apply(r.estimability()), text.apply(r.dependencies()),
+						text.apply(r.risk()), text.apply(r.overall())),
+				ModelMarkdown.withoutForeignLinks(out.gaps(), sources),
+				ModelMarkdown.withoutForeignLinks(out.recommendations(), sources),
+				ModelMarkdown.withoutForeignLinks(out.questions(), sources), text.apply(out.improvedDescription()),
+				answer.answer().promptVersion(), answer.answer().model(), false, this.clock.instant());
+	}
+
+	/** The URLs the issue's own text contained: its summary, description and comments. */
+	private static SourceUrls sources(JiraIssue issue) {
+		List<String> texts = new java.util.ArrayList<>();
+		texts.add(issue.summary());
+		texts.add(issue.descriptionMarkdown());
+		issue.comments().forEach(comment -> texts.add(comment.bodyMarkdown()));
+		return SourceUrls.in(texts);
 	}
 
 	/**

@@ -275,4 +275,84 @@ class AssessApiTests extends AppTestSupport {
 
 	}
 
+	@Nested
+	class ModelOutputIsData {
+
+		private static final String ADVERSARIAL = AssessTestData.VALID
+			.replace("\"None written.\"", "\"None written, see [the guide](https://attacker.example/guide).\"")
+			.replace("\"No acceptance criteria\"", "\"No acceptance criteria: <https://attacker.example/ac>\"")
+			.replace("\"PSP not chosen\"", "\"PSP not chosen ![pixel](https://attacker.example/p.gif)\"")
+			.replace("so that I can pay with one click.",
+					"so that I can pay with one click. [Login](https://attacker.example/login) "
+							+ "![chart](https://attacker.example/c.png) https://attacker.example/raw "
+							+ "and [the PSP spec](https://wiki.example.com/psp).");
+
+		@BeforeEach
+		void issueLinksToItsSpec() throws Exception {
+			((ObjectNode) site.data().issue("SCRUM-1").orElseThrow()).set("description", json.readTree(
+					"""
+							{"type":"doc","version":1,"content":[{"type":"paragraph","content":[
+							{"type":"text","text":"Let customers save a card, see "},
+							{"type":"text","text":"the PSP spec","marks":[{"type":"link","attrs":{"href":"https://wiki.example.com/psp"}}]}]}]}
+							"""));
+		}
+
+		@Test
+		void linksTheIssueDidNotContainNeverReachTheAnswerThePreviewOrJira() throws Exception {
+			openAi.reply(ADVERSARIAL);
+			JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+			String id = assessment.path("id").asText();
+
+			assertThat(assessment.toString()).doesNotContain("](https://attacker.example")
+				.doesNotContain("<https://attacker.example")
+				.doesNotContain("https://attacker.example/raw")
+				.doesNotContain("![");
+			assertThat(assessment.path("improvedDescription").asText()).contains("Login (`attacker.example/login`)")
+				.contains("[the PSP spec](https://wiki.example.com/psp)");
+
+			JsonNode comment = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"comment\"}", JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+			JsonNode apply = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"apply-description\"}",
+					JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+			assertThat(comment.at("/preview/markdown").asText()).contains("the guide (`attacker.example/guide`)")
+				.doesNotContain("](https://attacker.example");
+			assertThat(apply.at("/preview/markdown").asText())
+				.isEqualTo(assessment.path("improvedDescription").asText());
+
+			post("/api/proposals/" + comment.path("proposalId").asText() + "/confirm", auth(), null, JSON);
+			post("/api/proposals/" + apply.path("proposalId").asText() + "/confirm", auth(), null, JSON);
+			List<JiraCall> sent = writes().stream()
+				.filter(call -> call.path().endsWith("/comment")
+						|| call.method().equals("PUT") && call.path().equals("/rest/api/3/issue/SCRUM-1"))
+				.toList();
+			assertThat(sent).hasSize(2).allSatisfy(call -> {
+				JsonNode adf = json.readTree(call.body());
+				assertThat(hrefs(adf)).noneMatch(href -> href.contains("attacker.example"));
+				assertThat(adf.toString()).doesNotContain("\"inlineCard\"").doesNotContain("\"media");
+			});
+			assertThat(hrefs(json.readTree(sent.get(1).body()))).contains("https://wiki.example.com/psp");
+			assertThat(sent.get(0).body()).contains("attacker.example/guide");
+		}
+
+		private static List<String> hrefs(JsonNode node) {
+			List<String> found = new java.util.ArrayList<>();
+			node.findValues("href").forEach(href -> found.add(href.asText()));
+			node.findValues("url").forEach(url -> found.add(url.asText()));
+			return found;
+		}
+
+	}
+
+	private static JsonNode readJson(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }
