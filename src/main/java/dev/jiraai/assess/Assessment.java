@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.jiraai.ai.Masked;
+
 /**
  * An assessment of an issue, as the panel shows it and the API returns it.
  *
@@ -19,10 +21,16 @@ import java.util.UUID;
  * @param model the model that wrote it
  * @param cached whether it was reused for an unchanged issue rather than written now
  * @param createdAt when it was written
+ * @param masked how many secrets, e-mail addresses and phone numbers of the issue were
+ * hidden from the model (none for assessments stored before it was counted)
  */
 public record Assessment(UUID id, String issueKey, Scores scores, Reasons reasons, List<String> gaps,
 		List<String> recommendations, List<String> questions, String improvedDescription, int promptVersion,
-		String model, boolean cached, Instant createdAt) {
+		String model, boolean cached, Instant createdAt, Masked masked) {
+
+	public Assessment {
+		masked = (masked == null) ? Masked.NONE : masked;
+	}
 
 	/**
 	 * Scores, 1 to 10.
@@ -56,7 +64,8 @@ public record Assessment(UUID id, String issueKey, Scores scores, Reasons reason
 
 	Assessment asCached() {
 		return new Assessment(this.id, this.issueKey, this.scores, this.reasons, this.gaps, this.recommendations,
-				this.questions, this.improvedDescription, this.promptVersion, this.model, true, this.createdAt);
+				this.questions, this.improvedDescription, this.promptVersion, this.model, true, this.createdAt,
+				this.masked);
 	}
 
 }

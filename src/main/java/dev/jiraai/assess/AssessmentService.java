@@ -175,7 +175,8 @@ public class AssessmentService {
 				ModelMarkdown.withoutForeignLinks(out.gaps(), sources),
 				ModelMarkdown.withoutForeignLinks(out.recommendations(), sources),
 				ModelMarkdown.withoutForeignLinks(out.questions(), sources), text.apply(out.improvedDescription()),
-				answer.answer().promptVersion(), answer.answer().model(), false, this.clock.instant());
+				answer.answer().promptVersion(), answer.answer().model(), false, this.clock.instant(),
+				answer.answer().masked());
 	}
 
 	/** The URLs the issue's own text contained: its summary, description and comments. */

@@ -26,6 +26,9 @@ class AssessApiTests extends AppTestSupport {
 
 	private static final String JSON = "application/json";
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private dev.jiraai.ai.SitePrivacy privacy;
+
 	private SimulatedSite site;
 
 	private String alice;
@@ -273,6 +276,47 @@ class AssessApiTests extends AppTestSupport {
 			assertThat(response.statusCode()).isEqualTo(400);
 		}
 
+	}
+
+	@Test
+	void secretsAndPersonalDataAreHiddenFromTheModelAndCounted() throws Exception {
+		ObjectNode issue = (ObjectNode) this.site.data().issue("SCRUM-1").orElseThrow();
+		issue.set("description", json.readTree(
+				"""
+						{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text",
+						"text":"Staging uses postgres://pay:Tr0ub4dor@db.staging:5432/pay and key AKIAIOSFODNN7EXAMPLE; ask ana@example.com."}]}]}
+						"""));
+		openAi.reply(AssessTestData.VALID);
+
+		JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+
+		String prompt = openAi.requests().get(0).at("/messages/1/content").asText();
+		assertThat(prompt).contains("postgres://[secret-1]@db.staging:5432/pay and key [secret-2]; ask [email-1].")
+			.doesNotContain("Tr0ub4dor")
+			.doesNotContain("AKIAIOSFODNN7EXAMPLE")
+			.doesNotContain("ana@example.com");
+		assertThat(assessment.path("masked").toString()).isEqualTo("{\"secrets\":2,\"emails\":1,\"phones\":0}");
+		assertThat(body(assess("SCRUM-1", "", JSON)).path("masked").path("secrets").asInt())
+			.as("a stored assessment keeps its counts")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aSiteThatTurnedPersonalDataMaskingOffStillHasItsSecretsHidden() throws Exception {
+		privacy.change(site(this.site), false, this.alice);
+		ObjectNode issue = (ObjectNode) this.site.data().issue("SCRUM-1").orElseThrow();
+		issue.set("description", json.readTree("""
+				{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text",
+				"text":"Token ghp_16C7e42F292c6912E7710c838347Ae178B4a, ask ana@example.com."}]}]}
+				"""));
+		openAi.reply(AssessTestData.VALID);
+
+		JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+
+		assertThat(openAi.requests().get(0).at("/messages/1/content").asText())
+			.contains("Token [secret-1], ask ana@example.com.");
+		assertThat(assessment.at("/masked/secrets").asInt()).isEqualTo(1);
+		assertThat(assessment.at("/masked/emails").asInt()).isZero();
 	}
 
 	@Nested

@@ -246,6 +246,17 @@ class DraftApiTests extends AppTestSupport {
 	}
 
 	@Test
+	void theRequestTextReachesTheModelWithItsSecretsMasked() throws Exception {
+		openAi.reply(DraftTestData.STORY_INVENTED_ASSIGNEE);
+
+		draft("ticket", "Export fails with Authorization: Bearer abcdef0123456789ABCDEF, mail bob@example.com");
+
+		assertThat(openAi.requests().get(0).at("/messages/1/content").asText())
+			.contains("Export fails with Authorization: Bearer [secret-1], mail [email-1]")
+			.doesNotContain("abcdef0123456789ABCDEF");
+	}
+
+	@Test
 	void aDraftLinksOnlyToWhatTheRequestContainedInTheAnswerAndInJira() throws Exception {
 		openAi.reply(DraftTestData.STORY_INVENTED_ASSIGNEE
 			.replace("so that I can reconcile them.",
