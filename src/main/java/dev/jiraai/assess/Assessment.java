@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.jiraai.ai.Masked;
+import dev.jiraai.ai.ModelMarkdown;
+import dev.jiraai.ai.SourceUrls;
 
 /**
  * An assessment of an issue, as the panel shows it and the API returns it.
@@ -60,6 +62,24 @@ public record Assessment(UUID id, String issueKey, Scores scores, Reasons reason
 	 */
 	public record Reasons(String clarity, String completeness, String acceptanceCriteria, String estimability,
 			String dependencies, String risk, String overall) {
+	}
+
+	/**
+	 * The assessment with links to URLs the sources did not contain, and all images, as
+	 * plain text ({@link ModelMarkdown}).
+	 */
+	Assessment withoutForeignLinks(SourceUrls sources) {
+		java.util.function.UnaryOperator<String> text = markdown -> ModelMarkdown.withoutForeignLinks(markdown,
+				sources);
+		Reasons r = this.reasons;
+		return new Assessment(this.id, this.issueKey, this.scores,
+				new Reasons(text.apply(r.clarity()), text.apply(r.completeness()), text.apply(r.acceptanceCriteria()),
+						text.apply(r.estimability()), text.apply(r.dependencies()), text.apply(r.risk()),
+						text.apply(r.overall())),
+				ModelMarkdown.withoutForeignLinks(this.gaps, sources),
+				ModelMarkdown.withoutForeignLinks(this.recommendations, sources),
+				ModelMarkdown.withoutForeignLinks(this.questions, sources), text.apply(this.improvedDescription),
+				this.promptVersion, this.model, this.cached, this.createdAt, this.masked);
 	}
 
 	Assessment asCached() {

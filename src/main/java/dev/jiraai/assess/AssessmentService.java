@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import dev.jiraai.ai.AiCall;
 import dev.jiraai.ai.LlmGateway;
-import dev.jiraai.ai.ModelMarkdown;
 import dev.jiraai.ai.PromptCatalog;
 import dev.jiraai.ai.PromptTemplate;
 import dev.jiraai.ai.SourceUrls;
@@ -133,8 +132,9 @@ public class AssessmentService {
 	public Assessment get(SiteUser user, UUID id) {
 		Assessment assessment = this.repository.find(user.site().clientKey(), id)
 			.orElseThrow(() -> new AssessmentNotFound(id));
-		readAsUser(user, assessment.issueKey());
-		return assessment;
+		// Assessments stored before their text was made safe get the same treatment
+		// before they are proposed.
+		return assessment.withoutForeignLinks(sources(readAsUser(user, assessment.issueKey())));
 	}
 
 	/**
@@ -163,20 +163,15 @@ public class AssessmentService {
 		AssessorOutput out = answer.value();
 		AssessorOutput.Scores s = out.scores();
 		AssessorOutput.Reasons r = out.reasons();
-		SourceUrls sources = sources(issue);
-		java.util.function.UnaryOperator<String> text = markdown -> ModelMarkdown.withoutForeignLinks(markdown,
-				sources);
 		return new Assessment(UUID.randomUUID(), issue.key(),
 				new Assessment.Scores(s.clarity(), s.completeness(), s.acceptanceCriteria(), s.estimability(),
 						s.dependencies(), s.risk(), s.overall()),
-				new Assessment.Reasons(text.apply(r.clarity()), text.apply(r.completeness()),
-						text.apply(r.acceptanceCriteria()), text.apply(r.estimability()), text.apply(r.dependencies()),
-						text.apply(r.risk()), text.apply(r.overall())),
-				ModelMarkdown.withoutForeignLinks(out.gaps(), sources),
-				ModelMarkdown.withoutForeignLinks(out.recommendations(), sources),
-				ModelMarkdown.withoutForeignLinks(out.questions(), sources), text.apply(out.improvedDescription()),
-				answer.answer().promptVersion(), answer.answer().model(), false, this.clock.instant(),
-				answer.answer().masked());
+				new Assessment.Reasons(r.clarity(), r.completeness(), r.acceptanceCriteria(), r.estimability(),
+						r.dependencies(), r.risk(), r.overall()),
+				List.copyOf(out.gaps()), List.copyOf(out.recommendations()), List.copyOf(out.questions()),
+				out.improvedDescription(), answer.answer().promptVersion(), answer.answer().model(), false,
+				this.clock.instant(), answer.answer().masked())
+			.withoutForeignLinks(sources(issue));
 	}
 
 	/** The URLs the issue's own text contained: its summary, description and comments. */

@@ -29,6 +29,9 @@ class AssessApiTests extends AppTestSupport {
 	@org.springframework.beans.factory.annotation.Autowired
 	private dev.jiraai.ai.SitePrivacy privacy;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private SimulatedSite site;
 
 	private String alice;
@@ -379,6 +382,22 @@ class AssessApiTests extends AppTestSupport {
 			});
 			assertThat(hrefs(json.readTree(sent.get(1).body()))).contains("https://wiki.example.com/psp");
 			assertThat(sent.get(0).body()).contains("attacker.example/guide");
+		}
+
+		@Test
+		void anAssessmentStoredBeforeWithAForeignLinkIsProposedWithoutIt() throws Exception {
+			openAi.reply(AssessTestData.VALID);
+			String id = body(assess("SCRUM-1", "", JSON)).path("id").asText();
+			jdbc.sql("UPDATE assessment SET result = jsonb_set(result, '{improvedDescription}', ?::jsonb) WHERE id = ?")
+				.params("\"Pay at [the bank](https://attacker.example/pay)\"", java.util.UUID.fromString(id))
+				.update();
+
+			JsonNode apply = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"apply-description\"}",
+					JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+
+			assertThat(apply.at("/preview/markdown").asText()).isEqualTo("Pay at the bank (`attacker.example/pay`)");
 		}
 
 		private static List<String> hrefs(JsonNode node) {
