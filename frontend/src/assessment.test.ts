@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isAssessment, normalizeScore, retryAfterText, scoreBand, verdict } from './assessment';
+import { isAssessment, maskedText, normalizeScore, retryAfterText, scoreBand, verdict } from './assessment';
 import { ApiError } from './bridge';
 import { sparklinePoints } from './components/HistoryTrend';
 import { issueKeyFromForgeContext, issueKeyFromSearch } from './issueKey';
@@ -71,5 +71,18 @@ describe('issue key', () => {
     );
     expect(issueKeyFromForgeContext({ extension: { type: 'jira:globalPage' } })).toBeUndefined();
     expect(issueKeyFromForgeContext(undefined)).toBeUndefined();
+  });
+});
+
+describe('masked note', () => {
+  it('says in one line what was hidden from the model', () => {
+    expect(maskedText({ secrets: 2, emails: 1, phones: 0 })).toBe('2 secrets and 1 email were hidden from the AI');
+    expect(maskedText({ secrets: 1, emails: 0, phones: 0 })).toBe('1 secret was hidden from the AI');
+    expect(maskedText({ secrets: 1, emails: 2, phones: 1 })).toBe('1 secret, 2 emails and 1 phone number were hidden from the AI');
+  });
+
+  it('says nothing when nothing was hidden or the count is unknown', () => {
+    expect(maskedText({ secrets: 0, emails: 0, phones: 0 })).toBeUndefined();
+    expect(maskedText(undefined)).toBeUndefined();
   });
 });

@@ -36,6 +36,32 @@ export interface Assessment {
   model: string;
   cached: boolean;
   createdAt: string;
+  /** How many distinct secrets, e-mail addresses and phone numbers were hidden from the model. */
+  masked?: MaskedCounts;
+}
+
+export interface MaskedCounts {
+  secrets: number;
+  emails: number;
+  phones: number;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** One line such as "2 secrets and 1 email were hidden from the AI", or undefined when nothing was. */
+export function maskedText(masked: MaskedCounts | undefined): string | undefined {
+  if (!masked) return undefined;
+  const parts = [
+    masked.secrets > 0 ? plural(masked.secrets, 'secret', 'secrets') : '',
+    masked.emails > 0 ? plural(masked.emails, 'email', 'emails') : '',
+    masked.phones > 0 ? plural(masked.phones, 'phone number', 'phone numbers') : '',
+  ].filter((part) => part !== '');
+  if (parts.length === 0) return undefined;
+  const total = masked.secrets + masked.emails + masked.phones;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `${list} ${total === 1 ? 'was' : 'were'} hidden from the AI`;
 }
 
 export type AssessStage = 'reading-issue' | 'asking-model' | 'validating';

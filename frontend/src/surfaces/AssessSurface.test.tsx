@@ -254,6 +254,14 @@ describe('AssessSurface on Connect', () => {
     expect(body).toContain('Which browsers must be supported?');
     await waitFor(() => expect(byTestId('improved-description').querySelector('h4')?.textContent).toBe('Goal'));
     expect(body).toContain('saved result');
+    expect(queryByTestId('masked-note')).toBeNull();
+  });
+
+  it('says how much of the issue was hidden from the AI', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment({ masked: { secrets: 2, emails: 1, phones: 0 } })]));
+    await renderSurface();
+
+    expect(byTestId('masked-note').textContent).toBe('2 secrets and 1 email were hidden from the AI');
   });
 
   it('Re-assess forces a new assessment and adds it to the trend', async () => {

@@ -13,6 +13,7 @@ import {
   confirmProposal,
   createProposal,
   loadHistory,
+  maskedText,
   normalizeScore,
   rejectProposal,
   verdict,
@@ -537,6 +538,11 @@ const AssessmentMeta = forwardRef<
         {assessment.model ? ` with ${assessment.model}` : ''}
         {assessment.cached ? ' · saved result, the issue has not changed since' : ''}
       </p>
+      {maskedText(assessment.masked) && (
+        <p data-testid="masked-note" style={{ margin: 0, flexBasis: '100%', color: token('color.text.subtlest', '#626F86') }}>
+          {maskedText(assessment.masked)}
+        </p>
+      )}
       <Button ref={reassessRef} appearance="default" onClick={onReassess} isDisabled={reassessDisabled} testId="reassess-button">
         Re-assess
       </Button>

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param promptTokens prompt tokens used
  * @param completionTokens completion tokens used
  * @param latency how long the successful attempt took
+ * @param masked what was hidden from the model in the prompt
  */
 public record AiAnswer(String text, String model, String promptId, int promptVersion, String promptHash,
-		int promptTokens, int completionTokens, Duration latency) {
+		int promptTokens, int completionTokens, Duration latency, Masked masked) {
 }

@@ -48,6 +48,11 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * with jitter; other 4xx are reported at once. A stream that ends before the model's
  * {@code finish_reason} is reported as {@link AiException.Incomplete}, so its partial
  * text never becomes an action.
+ * <p>
+ * Secrets in untrusted values (issue text, comments, requests) are replaced by
+ * placeholders before a prompt is rendered, and so are e-mail addresses and phone numbers
+ * when the site's privacy switch is on: the model, and everything that records a prompt,
+ * only ever see the masked text.
  */
 @Service
 public class LlmGateway {
@@ -70,6 +75,8 @@ public class LlmGateway {
 
 	private final AiProperties properties;
 
+	private final SitePrivacy privacy;
+
 	private final Clock clock;
 
 	/**
@@ -79,13 +86,14 @@ public class LlmGateway {
 	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
 	LlmGateway(PromptCatalog prompts, SiteModelSettings settings, SiteChatModels models, ApiKeys apiKeys,
-			UsageMeter usage, AiProperties properties, Optional<Clock> clock) {
+			UsageMeter usage, AiProperties properties, SitePrivacy privacy, Optional<Clock> clock) {
 		this.prompts = prompts;
 		this.settings = settings;
 		this.models = models;
 		this.apiKeys = apiKeys;
 		this.usage = usage;
 		this.properties = properties;
+		this.privacy = privacy;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -232,7 +240,8 @@ public class LlmGateway {
 		this.usage.checkBudget(call.site(), call.accountId());
 		PromptTemplate user = this.prompts.get(call.site(), call.userPromptId());
 		List<Message> messages = new ArrayList<>();
-		Map<String, String> values = call.variables();
+		MaskedValues masked = mask(call);
+		Map<String, String> values = masked.values();
 		if (call.systemPromptId() != null) {
 			PromptTemplate system = this.prompts.get(call.site(), call.systemPromptId());
 			messages.add(new SystemMessage(system.render(only(values, system))));
@@ -260,7 +269,32 @@ public class LlmGateway {
 				.build());
 		}
 		ChatModel chatModel = this.models.forSite(call.site(), model);
-		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model());
+		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model(), masked.counts());
+	}
+
+	/**
+	 * The call's values with the untrusted ones masked (one masker for all, so a value
+	 * gets one placeholder), and how much was hidden.
+	 */
+	MaskedValues mask(AiCall call) {
+		java.util.Set<String> untrusted = new java.util.HashSet<>();
+		for (String id : java.util.Arrays.asList(call.systemPromptId(), call.userPromptId())) {
+			if (id != null) {
+				this.prompts.get(call.site(), id)
+					.variables()
+					.stream()
+					.filter(PromptTemplate.Variable::untrusted)
+					.forEach(variable -> untrusted.add(variable.name()));
+			}
+		}
+		SecretMasker masker = new SecretMasker(this.privacy.masksPersonalData(call.site()));
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		call.variables()
+			.forEach((name, value) -> values.put(name, untrusted.contains(name) ? masker.mask(value) : value));
+		return new MaskedValues(values, masker.counts());
+	}
+
+	record MaskedValues(Map<String, String> values, Masked counts) {
 	}
 
 	/**
@@ -289,7 +323,7 @@ public class LlmGateway {
 			throw new AiException.Unavailable("the model answered with no text", null);
 		}
 		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
-				prepared.user().contentHash(), promptTokens, completionTokens, latency);
+				prepared.user().contentHash(), promptTokens, completionTokens, latency, prepared.masked());
 	}
 
 	/** Whether and after how long to try again; throws the error to report when not. */
@@ -389,7 +423,7 @@ public class LlmGateway {
 		return this.settings.effective(site).model();
 	}
 
-	private record Prepared(ChatModel model, Prompt prompt, PromptTemplate user, String modelName) {
+	private record Prepared(ChatModel model, Prompt prompt, PromptTemplate user, String modelName, Masked masked) {
 	}
 
 	private record Decision(Duration delay, boolean rereadKey) {

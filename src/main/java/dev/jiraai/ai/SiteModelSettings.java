@@ -72,7 +72,10 @@ public class SiteModelSettings {
 			.map(URI::create)
 			.orElse(this.defaults.baseUrl());
 		String model = row.map(Row::model).filter(StringUtils::hasText).orElse(this.defaults.model());
-		boolean siteSpecific = row.isPresent();
+		// A row may hold only the site's privacy choice (SitePrivacy): not a model of its
+		// own.
+		boolean siteSpecific = row.filter(r -> r.baseUrl() != null || r.model() != null || r.apiKeyCipher() != null)
+			.isPresent();
 		return new ModelSettings(baseUrl, model, siteSpecific, this.apiKeys.current(site).isPresent());
 	}
 

@@ -101,7 +101,8 @@ public class StructuredOutputs {
 			throw ex;
 		}
 		AiAnswer first = new AiAnswer(text.toString(), this.gateway.model(call.site()), prompt.id(), prompt.version(),
-				prompt.contentHash(), 0, 0, java.time.Duration.ofNanos(System.nanoTime() - started));
+				prompt.contentHash(), 0, 0, java.time.Duration.ofNanos(System.nanoTime() - started),
+				this.gateway.mask(call).counts());
 		Checked<T> checked = check(first.text(), prompt, type);
 		if (checked.problems().isEmpty()) {
 			return new Structured<>(checked.value(), checked.json(), first, false);

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.jiraai.ai.Masked;
+import dev.jiraai.ai.ModelMarkdown;
+import dev.jiraai.ai.SourceUrls;
+
 /**
  * An assessment of an issue, as the panel shows it and the API returns it.
  *
@@ -19,10 +23,16 @@ import java.util.UUID;
  * @param model the model that wrote it
  * @param cached whether it was reused for an unchanged issue rather than written now
  * @param createdAt when it was written
+ * @param masked how many secrets, e-mail addresses and phone numbers of the issue were
+ * hidden from the model (none for assessments stored before it was counted)
  */
 public record Assessment(UUID id, String issueKey, Scores scores, Reasons reasons, List<String> gaps,
 		List<String> recommendations, List<String> questions, String improvedDescription, int promptVersion,
-		String model, boolean cached, Instant createdAt) {
+		String model, boolean cached, Instant createdAt, Masked masked) {
+
+	public Assessment {
+		masked = (masked == null) ? Masked.NONE : masked;
+	}
 
 	/**
 	 * Scores, 1 to 10.
@@ -54,9 +64,28 @@ public record Assessment(UUID id, String issueKey, Scores scores, Reasons reason
 			String dependencies, String risk, String overall) {
 	}
 
+	/**
+	 * The assessment with links to URLs the sources did not contain, and all images, as
+	 * plain text ({@link ModelMarkdown}).
+	 */
+	Assessment withoutForeignLinks(SourceUrls sources) {
+		java.util.function.UnaryOperator<String> text = markdown -> ModelMarkdown.withoutForeignLinks(markdown,
+				sources);
+		Reasons r = this.reasons;
+		return new Assessment(this.id, this.issueKey, this.scores,
+				new Reasons(text.apply(r.clarity()), text.apply(r.completeness()), text.apply(r.acceptanceCriteria()),
+						text.apply(r.estimability()), text.apply(r.dependencies()), text.apply(r.risk()),
+						text.apply(r.overall())),
+				ModelMarkdown.withoutForeignLinks(this.gaps, sources),
+				ModelMarkdown.withoutForeignLinks(this.recommendations, sources),
+				ModelMarkdown.withoutForeignLinks(this.questions, sources), text.apply(this.improvedDescription),
+				this.promptVersion, this.model, this.cached, this.createdAt, this.masked);
+	}
+
 	Assessment asCached() {
 		return new Assessment(this.id, this.issueKey, this.scores, this.reasons, this.gaps, this.recommendations,
-				this.questions, this.improvedDescription, this.promptVersion, this.model, true, this.createdAt);
+				this.questions, this.improvedDescription, this.promptVersion, this.model, true, this.createdAt,
+				this.masked);
 	}
 
 }

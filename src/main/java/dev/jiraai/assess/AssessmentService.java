@@ -12,6 +12,7 @@ import dev.jiraai.ai.AiCall;
 import dev.jiraai.ai.LlmGateway;
 import dev.jiraai.ai.PromptCatalog;
 import dev.jiraai.ai.PromptTemplate;
+import dev.jiraai.ai.SourceUrls;
 import dev.jiraai.ai.StructuredOutputs;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
@@ -131,8 +132,9 @@ public class AssessmentService {
 	public Assessment get(SiteUser user, UUID id) {
 		Assessment assessment = this.repository.find(user.site().clientKey(), id)
 			.orElseThrow(() -> new AssessmentNotFound(id));
-		readAsUser(user, assessment.issueKey());
-		return assessment;
+		// Assessments stored before their text was made safe get the same treatment
+		// before they are proposed.
+		return assessment.withoutForeignLinks(sources(readAsUser(user, assessment.issueKey())));
 	}
 
 	/**
@@ -152,6 +154,11 @@ public class AssessmentService {
 		}
 	}
 
+	/**
+	 * The assessment from the model's answer. Its text is data: a link whose target the
+	 * issue did not contain, and every image, becomes plain text here, before it is
+	 * stored, so the panel, the proposal preview and the Jira write all show the same.
+	 */
 	private Assessment assessment(JiraIssue issue, StructuredOutputs.Structured<AssessorOutput> answer) {
 		AssessorOutput out = answer.value();
 		AssessorOutput.Scores s = out.scores();
@@ -163,7 +170,17 @@ public class AssessmentService {
 						r.dependencies(), r.risk(), r.overall()),
 				List.copyOf(out.gaps()), List.copyOf(out.recommendations()), List.copyOf(out.questions()),
 				out.improvedDescription(), answer.answer().promptVersion(), answer.answer().model(), false,
-				this.clock.instant());
+				this.clock.instant(), answer.answer().masked())
+			.withoutForeignLinks(sources(issue));
+	}
+
+	/** The URLs the issue's own text contained: its summary, description and comments. */
+	private static SourceUrls sources(JiraIssue issue) {
+		List<String> texts = new java.util.ArrayList<>();
+		texts.add(issue.summary());
+		texts.add(issue.descriptionMarkdown());
+		issue.comments().forEach(comment -> texts.add(comment.bodyMarkdown()));
+		return SourceUrls.in(texts);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jiraai.ai.AiCall;
 import dev.jiraai.ai.LlmGateway;
+import dev.jiraai.ai.ModelMarkdown;
+import dev.jiraai.ai.SourceUrls;
 import dev.jiraai.ai.StructuredOutputs;
 import dev.jiraai.confirm.Proposal;
 import dev.jiraai.confirm.Proposals;
@@ -124,7 +126,9 @@ class DraftService {
 						String.join(", ", options.issueTypes()), "priorities", String.join(", ", options.priorities()),
 						"components", String.join(", ", options.components()), "parent",
 						request.parentKey() == null ? "" : request.parentKey()));
-		ModelOutputs.Ticket ticket = this.outputs.call(call, ModelOutputs.Ticket.class).value();
+		ModelOutputs.Ticket ticket = this.outputs.call(call, ModelOutputs.Ticket.class)
+			.value()
+			.withoutForeignLinks(sources(request));
 		Draft draft = new Draft("T1", ticket.summary(), pick(ticket.issueType(), options.issueTypes(), "Task"),
 				pickOrNull(ticket.priority(), options.priorities()), labels(ticket.labels()),
 				ticket.components().stream().filter(options.components()::contains).toList(),
@@ -141,7 +145,9 @@ class DraftService {
 		AiCall call = new AiCall(user.site(), user.accountId(), "draft", "ticket_creator.system", "ticket_breakdown",
 				Map.of("requirement", request.text(), "project", projectText, "issue_types",
 						String.join(", ", itemTypes)));
-		ModelOutputs.Breakdown plan = this.outputs.call(call, ModelOutputs.Breakdown.class).value();
+		ModelOutputs.Breakdown plan = this.outputs.call(call, ModelOutputs.Breakdown.class)
+			.value()
+			.withoutForeignLinks(sources(request));
 		List<Draft> drafts = new ArrayList<>();
 		drafts.add(new Draft("epic", plan.epic().summary(), pick("Epic", options.issueTypes(), itemTypes.get(0)), null,
 				List.of(), List.of(), null, null, plan.epic().descriptionMarkdown(), plan.epic().acceptanceCriteria(),
@@ -164,13 +170,25 @@ class DraftService {
 				.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
 						"requirement_analyzer", variables), JsonNode.class)
 				.json();
-			return new DraftResponse(null, List.of(), new DraftResponse.Analysis(null, analysis), List.of(), List.of());
+			return new DraftResponse(null, List.of(),
+					new DraftResponse.Analysis(null, ModelOutputs.withoutForeignLinks(analysis, sources(request))),
+					List.of(), List.of());
 		}
 		String markdown = this.gateway
 			.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
 					"requirement_analyzer_markdown", variables))
 			.text();
-		return new DraftResponse(null, List.of(), new DraftResponse.Analysis(markdown, null), List.of(), List.of());
+		return new DraftResponse(null, List.of(),
+				new DraftResponse.Analysis(ModelMarkdown.withoutForeignLinks(markdown, sources(request)), null),
+				List.of(), List.of());
+	}
+
+	/**
+	 * The URLs the user's request contained: the only ones the model's drafts may link
+	 * to; other links and all images become plain text before anything is proposed.
+	 */
+	private static SourceUrls sources(DraftRequest request) {
+		return SourceUrls.in(List.of(request.text()));
 	}
 
 	private DraftResponse proposed(SiteUser user, String projectKey, List<Draft> drafts,

@@ -48,6 +48,8 @@ class LlmGatewayTests {
 
 	private final UsageMeter usage = mock(UsageMeter.class);
 
+	private final SitePrivacy privacy = mock(SitePrivacy.class);
+
 	private LlmGateway gateway;
 
 	@BeforeEach
@@ -63,8 +65,9 @@ class LlmGatewayTests {
 		when(models.forSite(any(), any())).thenReturn(this.chatModel);
 		when(this.settings.effective(SITE)).thenReturn(
 				new SiteModelSettings.ModelSettings(URI.create("https://api.openai.com"), "gpt-test", false, true));
+		when(this.privacy.masksPersonalData(SITE)).thenReturn(true);
 		this.gateway = new LlmGateway(catalog, this.settings, models, this.apiKeys, this.usage, properties,
-				Optional.empty());
+				this.privacy, Optional.empty());
 	}
 
 	private AiCall intent(String message) {
@@ -97,6 +100,37 @@ class LlmGatewayTests {
 		assertThat(answer.promptTokens()).isEqualTo(120);
 		assertThat(answer.completionTokens()).isEqualTo(30);
 		verify(this.usage).record(any());
+	}
+
+	@Test
+	void theModelSeesPlaceholdersInsteadOfSecretsAndPersonalData() {
+		when(this.chatModel.call(any(Prompt.class))).thenReturn(answer("{}"));
+
+		AiAnswer answer = this.gateway.call(intent(
+				"Deploy with sk-proj-4f9a8b7c6d5e4f3a2b1c0d9e8f, ask bob@example.com or +49 30 1234567; again sk-proj-4f9a8b7c6d5e4f3a2b1c0d9e8f"));
+
+		ArgumentCaptor<Prompt> sent = ArgumentCaptor.forClass(Prompt.class);
+		verify(this.chatModel).call(sent.capture());
+		String user = sent.getValue().getInstructions().get(1).getText();
+		assertThat(user).contains("Deploy with [secret-1], ask [email-1] or [phone-1]; again [secret-1]")
+			.doesNotContain("sk-proj")
+			.doesNotContain("bob@example.com")
+			.contains("PAY Payments");
+		assertThat(answer.masked()).isEqualTo(new Masked(1, 1, 1));
+	}
+
+	@Test
+	void personalDataReachesTheModelWhenTheSiteTurnedMaskingOff() {
+		when(this.privacy.masksPersonalData(SITE)).thenReturn(false);
+		when(this.chatModel.call(any(Prompt.class))).thenReturn(answer("{}"));
+
+		AiAnswer answer = this.gateway.call(intent("ask bob@example.com, token AKIAIOSFODNN7EXAMPLE"));
+
+		ArgumentCaptor<Prompt> sent = ArgumentCaptor.forClass(Prompt.class);
+		verify(this.chatModel).call(sent.capture());
+		assertThat(sent.getValue().getInstructions().get(1).getText())
+			.contains("ask bob@example.com, token [secret-1]");
+		assertThat(answer.masked()).isEqualTo(new Masked(1, 0, 0));
 	}
 
 	@Test

@@ -26,6 +26,12 @@ class AssessApiTests extends AppTestSupport {
 
 	private static final String JSON = "application/json";
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private dev.jiraai.ai.SitePrivacy privacy;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private SimulatedSite site;
 
 	private String alice;
@@ -273,6 +279,143 @@ class AssessApiTests extends AppTestSupport {
 			assertThat(response.statusCode()).isEqualTo(400);
 		}
 
+	}
+
+	@Test
+	void secretsAndPersonalDataAreHiddenFromTheModelAndCounted() throws Exception {
+		ObjectNode issue = (ObjectNode) this.site.data().issue("SCRUM-1").orElseThrow();
+		issue.set("description", json.readTree(
+				"""
+						{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text",
+						"text":"Staging uses postgres://pay:Tr0ub4dor@db.staging:5432/pay and key AKIAIOSFODNN7EXAMPLE; ask ana@example.com."}]}]}
+						"""));
+		openAi.reply(AssessTestData.VALID);
+
+		JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+
+		String prompt = openAi.requests().get(0).at("/messages/1/content").asText();
+		assertThat(prompt).contains("postgres://[secret-1]@db.staging:5432/pay and key [secret-2]; ask [email-1].")
+			.doesNotContain("Tr0ub4dor")
+			.doesNotContain("AKIAIOSFODNN7EXAMPLE")
+			.doesNotContain("ana@example.com");
+		assertThat(assessment.path("masked").toString()).isEqualTo("{\"secrets\":2,\"emails\":1,\"phones\":0}");
+		assertThat(body(assess("SCRUM-1", "", JSON)).path("masked").path("secrets").asInt())
+			.as("a stored assessment keeps its counts")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aSiteThatTurnedPersonalDataMaskingOffStillHasItsSecretsHidden() throws Exception {
+		privacy.change(site(this.site), false, this.alice);
+		ObjectNode issue = (ObjectNode) this.site.data().issue("SCRUM-1").orElseThrow();
+		issue.set("description", json.readTree("""
+				{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text",
+				"text":"Token ghp_16C7e42F292c6912E7710c838347Ae178B4a, ask ana@example.com."}]}]}
+				"""));
+		openAi.reply(AssessTestData.VALID);
+
+		JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+
+		assertThat(openAi.requests().get(0).at("/messages/1/content").asText())
+			.contains("Token [secret-1], ask ana@example.com.");
+		assertThat(assessment.at("/masked/secrets").asInt()).isEqualTo(1);
+		assertThat(assessment.at("/masked/emails").asInt()).isZero();
+	}
+
+	@Nested
+	class ModelOutputIsData {
+
+		private static final String ADVERSARIAL = AssessTestData.VALID
+			.replace("\"None written.\"", "\"None written, see [the guide](https://attacker.example/guide).\"")
+			.replace("\"No acceptance criteria\"", "\"No acceptance criteria: <https://attacker.example/ac>\"")
+			.replace("\"PSP not chosen\"", "\"PSP not chosen ![pixel](https://attacker.example/p.gif)\"")
+			.replace("so that I can pay with one click.",
+					"so that I can pay with one click. [Login](https://attacker.example/login) "
+							+ "![chart](https://attacker.example/c.png) https://attacker.example/raw "
+							+ "and [the PSP spec](https://wiki.example.com/psp).");
+
+		@BeforeEach
+		void issueLinksToItsSpec() throws Exception {
+			((ObjectNode) site.data().issue("SCRUM-1").orElseThrow()).set("description", json.readTree(
+					"""
+							{"type":"doc","version":1,"content":[{"type":"paragraph","content":[
+							{"type":"text","text":"Let customers save a card, see "},
+							{"type":"text","text":"the PSP spec","marks":[{"type":"link","attrs":{"href":"https://wiki.example.com/psp"}}]}]}]}
+							"""));
+		}
+
+		@Test
+		void linksTheIssueDidNotContainNeverReachTheAnswerThePreviewOrJira() throws Exception {
+			openAi.reply(ADVERSARIAL);
+			JsonNode assessment = body(assess("SCRUM-1", "", JSON));
+			String id = assessment.path("id").asText();
+
+			assertThat(assessment.toString()).doesNotContain("](https://attacker.example")
+				.doesNotContain("<https://attacker.example")
+				.doesNotContain("https://attacker.example/raw")
+				.doesNotContain("![");
+			assertThat(assessment.path("improvedDescription").asText()).contains("Login (`attacker.example/login`)")
+				.contains("[the PSP spec](https://wiki.example.com/psp)");
+
+			JsonNode comment = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"comment\"}", JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+			JsonNode apply = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"apply-description\"}",
+					JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+			assertThat(comment.at("/preview/markdown").asText()).contains("the guide (`attacker.example/guide`)")
+				.doesNotContain("](https://attacker.example");
+			assertThat(apply.at("/preview/markdown").asText())
+				.isEqualTo(assessment.path("improvedDescription").asText());
+
+			post("/api/proposals/" + comment.path("proposalId").asText() + "/confirm", auth(), null, JSON);
+			post("/api/proposals/" + apply.path("proposalId").asText() + "/confirm", auth(), null, JSON);
+			List<JiraCall> sent = writes().stream()
+				.filter(call -> call.path().endsWith("/comment")
+						|| call.method().equals("PUT") && call.path().equals("/rest/api/3/issue/SCRUM-1"))
+				.toList();
+			assertThat(sent).hasSize(2).allSatisfy(call -> {
+				JsonNode adf = json.readTree(call.body());
+				assertThat(hrefs(adf)).noneMatch(href -> href.contains("attacker.example"));
+				assertThat(adf.toString()).doesNotContain("\"inlineCard\"").doesNotContain("\"media");
+			});
+			assertThat(hrefs(json.readTree(sent.get(1).body()))).contains("https://wiki.example.com/psp");
+			assertThat(sent.get(0).body()).contains("attacker.example/guide");
+		}
+
+		@Test
+		void anAssessmentStoredBeforeWithAForeignLinkIsProposedWithoutIt() throws Exception {
+			openAi.reply(AssessTestData.VALID);
+			String id = body(assess("SCRUM-1", "", JSON)).path("id").asText();
+			jdbc.sql("UPDATE assessment SET result = jsonb_set(result, '{improvedDescription}', ?::jsonb) WHERE id = ?")
+				.params("\"Pay at [the bank](https://attacker.example/pay)\"", java.util.UUID.fromString(id))
+				.update();
+
+			JsonNode apply = post("/api/assessments/" + id + "/proposals", auth(), "{\"action\":\"apply-description\"}",
+					JSON)
+				.body()
+				.transform(AssessApiTests::readJson);
+
+			assertThat(apply.at("/preview/markdown").asText()).isEqualTo("Pay at the bank (`attacker.example/pay`)");
+		}
+
+		private static List<String> hrefs(JsonNode node) {
+			List<String> found = new java.util.ArrayList<>();
+			node.findValues("href").forEach(href -> found.add(href.asText()));
+			node.findValues("url").forEach(url -> found.add(url.asText()));
+			return found;
+		}
+
+	}
+
+	private static JsonNode readJson(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -245,4 +245,50 @@ class DraftApiTests extends AppTestSupport {
 		assertThat(options.path("components").toString()).contains("Checkout");
 	}
 
+	@Test
+	void theRequestTextReachesTheModelWithItsSecretsMasked() throws Exception {
+		openAi.reply(DraftTestData.STORY_INVENTED_ASSIGNEE);
+
+		draft("ticket", "Export fails with Authorization: Bearer abcdef0123456789ABCDEF, mail bob@example.com");
+
+		assertThat(openAi.requests().get(0).at("/messages/1/content").asText())
+			.contains("Export fails with Authorization: Bearer [secret-1], mail [email-1]")
+			.doesNotContain("abcdef0123456789ABCDEF");
+	}
+
+	@Test
+	void aDraftLinksOnlyToWhatTheRequestContainedInTheAnswerAndInJira() throws Exception {
+		openAi.reply(DraftTestData.STORY_INVENTED_ASSIGNEE
+			.replace("so that I can reconcile them.",
+					"so that I can reconcile them. See [the format](https://docs.example.com/csv), "
+							+ "[sign in](https://attacker.example/login) and ![logo](https://attacker.example/l.png).")
+			.replace("\"Given orders, when I export, then I get a CSV\"",
+					"\"Given orders, when I export, then I get a CSV from <https://attacker.example/dl>\""));
+
+		JsonNode answer = draft("ticket", "CSV export as described in https://docs.example.com/csv please");
+		JsonNode draft = answer.path("drafts").get(0);
+
+		assertThat(draft.path("descriptionMarkdown").asText()).contains("[the format](https://docs.example.com/csv)")
+			.contains("sign in (`attacker.example/login`)")
+			.contains("logo")
+			.doesNotContain("](https://attacker.example")
+			.doesNotContain("![");
+		assertThat(draft.path("acceptanceCriteria").get(0).asText()).endsWith("`attacker.example/dl`");
+		assertThat(confirm(answer.path("proposalId").asText()).statusCode()).isEqualTo(200);
+		String sent = this.site.calls("POST", "/rest/api/3/issue").get(0).body();
+		JsonNode description = json.readTree(sent).at("/fields/description");
+		assertThat(description.findValuesAsText("href")).containsExactly("https://docs.example.com/csv");
+		assertThat(sent).doesNotContain("\"media").contains("attacker.example/login");
+	}
+
+	@Test
+	void anAnalysisShowsInventedLinksAsPlainText() throws Exception {
+		openAi.reply(DraftTestData.ANALYSIS_MARKDOWN + "\nSee [the report](https://attacker.example/r).\n");
+
+		JsonNode answer = draft("analysis", "Returning customers should pay with a saved card.");
+
+		assertThat(answer.at("/analysis/markdown").asText()).contains("the report (`attacker.example/r`)")
+			.doesNotContain("](https://attacker.example");
+	}
+
 }

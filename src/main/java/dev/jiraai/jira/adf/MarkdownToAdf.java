@@ -65,15 +65,16 @@ public final class MarkdownToAdf {
 	 * The Markdown is CommonMark with GFM tables and {@code ~~strikethrough~~}, plus
 	 * mentions written {@code @[Display Name](accountId)}. Because the text is untrusted:
 	 * only {@code http}, {@code https} and {@code mailto} links stay links (others keep
-	 * just their text); an image becomes its alt text linked to the image URL (ADF media
-	 * need files uploaded to Jira, and nothing is ever fetched); raw HTML stays literal
-	 * text. Line breaks inside a paragraph, soft or hard, become {@code hardBreak}s, as
-	 * Jira users expect a new line where they typed one. Constructs ADF does not allow
-	 * where they appear degrade: inside a list item or quote, a heading becomes a bold
-	 * paragraph, a quote is flattened, a table becomes one paragraph per row and a rule
-	 * is dropped. Inline code drops bold and italic, which ADF does not combine with
-	 * {@code code}. Nesting deeper than {@value #MAX_DEPTH} levels is kept as plain text,
-	 * and so is the whole input if it nests too deeply for the parser.
+	 * just their text), and text that merely looks like a URL stays text; an image
+	 * becomes its alt text (ADF media need files uploaded to Jira, and nothing is ever
+	 * fetched); raw HTML stays literal text. Line breaks inside a paragraph, soft or
+	 * hard, become {@code hardBreak}s, as Jira users expect a new line where they typed
+	 * one. Constructs ADF does not allow where they appear degrade: inside a list item or
+	 * quote, a heading becomes a bold paragraph, a quote is flattened, a table becomes
+	 * one paragraph per row and a rule is dropped. Inline code drops bold and italic,
+	 * which ADF does not combine with {@code code}. Nesting deeper than
+	 * {@value #MAX_DEPTH} levels is kept as plain text, and so is the whole input if it
+	 * nests too deeply for the parser.
 	 * @param markdown the Markdown; {@code null} is treated as empty
 	 * @return a new document, {@code {"type":"doc","version":1,"content":[...]}}, valid
 	 * against the ADF schema; its content is empty for empty or blank input
@@ -357,19 +358,12 @@ public final class MarkdownToAdf {
 	}
 
 	/**
-	 * ADF media must be uploaded to Jira first, and fetching the image would let
-	 * untrusted text make the app send requests: an image becomes its alt text, linked to
-	 * the image URL when that URL is safe.
+	 * ADF media must be uploaded to Jira first, fetching the image would let untrusted
+	 * text make the app send requests, and a link made of an image would be a link nobody
+	 * wrote as text: an image becomes its alt text only.
 	 */
 	private static void image(Image image, Style style, AdfInlines out) {
-		String alt = Mentions.plainText(image).strip();
-		String href = image.getDestination();
-		if (LinkPolicy.isSafe(href) && style.link() == null) {
-			out.text(alt.isEmpty() ? href : alt, style.withLink(new LinkTarget(href, null)));
-		}
-		else {
-			out.text(alt, style);
-		}
+		out.text(Mentions.plainText(image).strip(), style);
 	}
 
 	private static ObjectNode mention(Mentions.Mention mention) {
