@@ -122,6 +122,8 @@ class ProblemCatalogueTests extends AppTestSupport {
 		String tooLarge = "{\"text\": \"" + "x".repeat(1024 * 1024) + "\"}";
 		expect(call("POST", "/installed", null, tooLarge, "application/json", null), 413, "request-too-large",
 				"lifecycle");
+		expect(call("POST", "/api/drafts", "application/json", "x".repeat(5 * 1024 * 1024), "application/json"), 413,
+				"request-too-large", "5 MB");
 		// A chunked body has no Content-Length: counted while it is read.
 		HttpRequest chunked = HttpRequest.newBuilder(URI.create(appBaseUrl() + "/api/drafts"))
 			.header("Authorization", "JWT " + site.contextJwt(alice))
