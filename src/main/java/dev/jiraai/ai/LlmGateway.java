@@ -47,7 +47,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * may have been rotated); 5xx, timeouts of an attempt and connection failures back off
  * with jitter; other 4xx are reported at once. A stream that ends before the model's
  * {@code finish_reason} is reported as {@link AiException.Incomplete}, so its partial
- * text never becomes an action.
+ * text never becomes an action; one still unfinished when the time is up (it stalled) as
+ * {@link AiException.TimedOut}.
  * <p>
  * Secrets in untrusted values (issue text, comments, requests) are replaced by
  * placeholders before a prompt is rendered, and so are e-mail addresses and phone numbers
@@ -150,7 +151,8 @@ public class LlmGateway {
 
 	/**
 	 * Streams the model's answer as text pieces. The flux fails with
-	 * {@link AiException.Incomplete} when the stream ends before the model finished;
+	 * {@link AiException.Incomplete} when the stream ends before the model finished, with
+	 * {@link AiException.TimedOut} when it has not finished within the request time;
 	 * failures before the first piece are retried like {@link #call}.
 	 */
 	public Flux<String> stream(AiCall call) {
@@ -176,7 +178,9 @@ public class LlmGateway {
 		AtomicReference<Usage> tokens = new AtomicReference<>();
 		AtomicBoolean emitted = new AtomicBoolean();
 		Flux<String> pieces = Flux.defer(() -> prepared.model().stream(prepared.prompt()))
-			.timeout(remaining)
+			// One deadline for the whole answer, not per chunk: a stream that stalls, or
+			// trickles past the time limit, ends as a timeout.
+			.timeout(Mono.delay(remaining), response -> Mono.delay(timeLeft(deadline)))
 			.doOnNext(response -> {
 				if (response.getMetadata() != null && response.getMetadata().getUsage() != null
 						&& response.getMetadata().getUsage().getTotalTokens() != null
@@ -214,6 +218,9 @@ public class LlmGateway {
 				return Flux.error(failure);
 			}
 			meter(call, prepared, 0, 0, started, outcome(failure));
+			if (failure instanceof TimeoutException) {
+				return Flux.error(new AiException.TimedOut(this.properties.requestTimeout()));
+			}
 			if (emitted.get()) {
 				return Flux.error(new AiException.Incomplete(text.toString(), failure));
 			}
@@ -230,6 +237,11 @@ public class LlmGateway {
 				return Flux.error(ex);
 			}
 		});
+	}
+
+	private Duration timeLeft(Instant deadline) {
+		Duration left = Duration.between(this.clock.instant(), deadline);
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	private Prepared prepare(AiCall call, List<Message> followUps, boolean streaming) {

@@ -126,8 +126,16 @@ class AssessmentActions {
 			.filter(p -> p.state() == Proposal.State.DONE)
 			.filter(p -> assessment.id().toString().equals(p.payload().path("assessmentId").asText()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"Nothing to restore: no improved description of this assessment was applied"));
+			.orElseThrow(() -> new NothingToRestore(assessment.id()));
+	}
+
+	/** A restore was asked for, but no description of this assessment was applied. */
+	static final class NothingToRestore extends RuntimeException {
+
+		NothingToRestore(UUID assessmentId) {
+			super("Nothing to restore: no improved description of assessment '%s' was applied".formatted(assessmentId));
+		}
+
 	}
 
 	private static ObjectNode emptyDocument() {

@@ -6,19 +6,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 import com.atlassian.connect.spring.ContextJwt;
+import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.tenancy.SiteUser;
 import dev.jiraai.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +41,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AssessmentController {
 
 	private static final Logger logger = LoggerFactory.getLogger(AssessmentController.class);
-
-	private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}");
 
 	/**
 	 * Longer than the model's time budget, so the stream ends with the model's outcome,
@@ -111,7 +113,7 @@ class AssessmentController {
 	 * @param action {@code comment}, {@code apply-description} or
 	 * {@code restore-description}
 	 */
-	record ActionRequest(@NotBlank String action) {
+	record ActionRequest(@NotBlank @Pattern(regexp = "comment|apply-description|restore-description") String action) {
 	}
 
 	@PostMapping("/api/assessments/{assessmentId}/proposals")
@@ -121,10 +123,24 @@ class AssessmentController {
 	}
 
 	private static String checked(String issueKey) {
-		if (!ISSUE_KEY.matcher(issueKey).matches()) {
-			throw new IllegalArgumentException("'%s' is not an issue key (like PAY-42)".formatted(issueKey));
-		}
-		return issueKey;
+		return JiraKeys.issueKey(issueKey);
+	}
+
+	/*
+	 * The web module cannot see this feature's types (it is a dependency of it), so the
+	 * two failures only this controller raises are mapped here, with types from the same
+	 * catalogue (docs/api.md).
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(AssessmentService.AssessmentNotFound ex) {
+		return Problems.problem(HttpStatus.NOT_FOUND, "assessment-not-found", "No such assessment",
+				ex.getMessage() + ". Assess the issue again to get a new one.", null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> nothingToRestore(AssessmentActions.NothingToRestore ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "nothing-to-restore", "Nothing to restore",
+				ex.getMessage() + ". Only a description applied from this assessment can be restored.", null);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

@@ -17,14 +17,13 @@ import dev.jiraai.ai.StructuredOutputs;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.tenancy.SiteUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Assesses issues for users.
@@ -147,10 +146,7 @@ public class AssessmentService {
 			return this.issues.get(JiraIdentity.of(user), issueKey);
 		}
 		catch (JiraException.NotFound | JiraException.Forbidden ex) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"You cannot see %s in Jira (it may not exist, or you lack permission to browse it)"
-						.formatted(issueKey),
-					ex);
+			throw NotVisible.issue(issueKey, ex);
 		}
 	}
 
@@ -201,10 +197,10 @@ public class AssessmentService {
 	}
 
 	/** An assessment that does not exist on the user's site. */
-	public static class AssessmentNotFound extends ResponseStatusException {
+	public static class AssessmentNotFound extends RuntimeException {
 
 		AssessmentNotFound(UUID id) {
-			super(HttpStatus.NOT_FOUND, "No assessment '%s' on this site".formatted(id));
+			super("No assessment '%s' for you on this site".formatted(id));
 		}
 
 	}

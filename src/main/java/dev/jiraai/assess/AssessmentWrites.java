@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalHandler;
 import dev.jiraai.jira.JiraComments;
 import dev.jiraai.jira.JiraIdentity;
@@ -135,7 +136,7 @@ class AssessmentWrites {
 			public void validate(SiteUser user, JsonNode payload) {
 				requireText(payload, "issueKey", 64);
 				if (!payload.path("description").isObject()) {
-					throw new IllegalArgumentException("The description to restore is missing");
+					throw new InvalidProposalPayload("The description to restore is missing");
 				}
 			}
 
@@ -174,10 +175,10 @@ class AssessmentWrites {
 	private static void requireText(JsonNode payload, String field, int maxLength) {
 		String value = payload.path(field).asText("");
 		if (value.isBlank()) {
-			throw new IllegalArgumentException("'%s' is required".formatted(field));
+			throw new InvalidProposalPayload("'%s' is required".formatted(field));
 		}
 		if (value.length() > maxLength) {
-			throw new IllegalArgumentException("'%s' is longer than %d characters".formatted(field, maxLength));
+			throw new InvalidProposalPayload("'%s' is longer than %d characters".formatted(field, maxLength));
 		}
 	}
 

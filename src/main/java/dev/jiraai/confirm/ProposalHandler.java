@@ -23,7 +23,9 @@ public interface ProposalHandler {
 
 	/**
 	 * Checks a payload when the user edits it and right before it is carried out.
-	 * @throws RuntimeException naming what is wrong
+	 * @throws InvalidProposalPayload naming the field that is wrong
+	 * @throws RuntimeException a domain failure of the handler (e.g. an issue the create
+	 * screen would refuse)
 	 */
 	default void validate(SiteUser user, JsonNode payload) {
 	}

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.jira.IssueNotCreatable;
+import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.payload.NewIssue;
 import dev.jiraai.tenancy.SiteUser;
@@ -48,8 +51,8 @@ class DraftChecks {
 
 	static String projectKey(JsonNode payload) {
 		String key = payload.path("projectKey").asText("");
-		if (!key.matches("[A-Z][A-Z0-9_]{0,49}")) {
-			throw new IllegalArgumentException("'projectKey' must be a project key like PAY");
+		if (!JiraKeys.isProjectKey(key)) {
+			throw new InvalidProposalPayload("'projectKey' must be a project key like PAY");
 		}
 		return key;
 	}
@@ -57,19 +60,21 @@ class DraftChecks {
 	static List<Draft> drafts(JsonNode payload) {
 		JsonNode drafts = payload.path("drafts");
 		if (!drafts.isArray() || drafts.isEmpty() || drafts.size() > MAX_DRAFTS) {
-			throw new IllegalArgumentException("'drafts' must hold 1 to %d issues".formatted(MAX_DRAFTS));
+			throw new InvalidProposalPayload("'drafts' must hold 1 to %d issues".formatted(MAX_DRAFTS));
 		}
 		try {
 			return List.of(json.treeToValue(drafts, Draft[].class));
 		}
 		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("The drafts are not readable: " + ex.getOriginalMessage());
+			// Jackson's own message names Java types: say where, in the payload's terms.
+			throw new InvalidProposalPayload("The drafts are not readable at '%s': check that field's type"
+				.formatted(ex instanceof JsonMappingException mapping ? mapping.getPathReference() : "drafts"));
 		}
 	}
 
 	/**
 	 * Everything wrong with a payload, or nothing.
-	 * @throws IllegalArgumentException when it is malformed
+	 * @throws InvalidProposalPayload when it is malformed
 	 * @throws IssueNotCreatable when a draft would be refused by the create screen
 	 */
 	void check(SiteUser user, JsonNode payload) {
@@ -92,7 +97,7 @@ class DraftChecks {
 			}
 		}
 		if (!shape.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", shape));
+			throw new InvalidProposalPayload(String.join("; ", shape));
 		}
 		List<IssueNotCreatable.Problem> problems = problems(user, projectKey, drafts);
 		if (!problems.isEmpty()) {

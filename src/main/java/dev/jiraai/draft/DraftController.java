@@ -3,6 +3,7 @@ package dev.jiraai.draft;
 import java.util.List;
 
 import com.atlassian.connect.spring.ContextJwt;
+import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.tenancy.SiteUser;
 import jakarta.validation.Valid;
 
@@ -36,10 +37,7 @@ class DraftController {
 
 	@GetMapping("/api/projects/{projectKey}/create-options")
 	DraftService.CreateOptions options(SiteUser user, @PathVariable String projectKey) {
-		if (!projectKey.matches("[A-Z][A-Z0-9_]{0,49}")) {
-			throw new IllegalArgumentException("'%s' is not a project key".formatted(projectKey));
-		}
-		return this.drafts.options(user, projectKey);
+		return this.drafts.options(user, JiraKeys.projectKey(projectKey));
 	}
 
 	@PostMapping("/api/drafts")

@@ -21,6 +21,7 @@ import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraMetadata;
 import dev.jiraai.jira.JiraSearch;
 import dev.jiraai.jira.JiraUsers;
+import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueSummary;
 import dev.jiraai.jira.payload.IssueType;
 import dev.jiraai.jira.payload.JiraUser;
@@ -28,9 +29,7 @@ import dev.jiraai.jira.payload.Priority;
 import dev.jiraai.jira.payload.Project;
 import dev.jiraai.tenancy.SiteUser;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Drafts issues from free text for a user: a ticket, an epic with its stories, or a
@@ -253,8 +252,7 @@ class DraftService {
 
 	private Project project(SiteUser user, String projectKey) {
 		return this.metadata.project(JiraIdentity.of(user), projectKey)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"You cannot see project %s in Jira, or it does not exist".formatted(projectKey)));
+			.orElseThrow(() -> NotVisible.project(projectKey));
 	}
 
 	private static String pick(String wanted, List<String> allowed, String fallback) {

@@ -5,15 +5,19 @@ import java.time.Duration;
 
 import dev.jiraai.ai.AiException;
 import dev.jiraai.ai.PromptException;
+import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalException;
 import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraException;
+import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,13 +38,20 @@ public final class Problems {
 	}
 
 	/**
-	 * The problem for a failure; an unknown failure is a 500 that says to try again, its
-	 * cause logged.
+	 * The problem for a failure; an unknown failure (an {@code IllegalArgumentException}
+	 * included: the app's own input errors have their own types) is a 500 that says to
+	 * try again, its cause logged and never shown.
 	 */
 	public static ResponseEntity<ProblemDetail> of(Throwable ex) {
 		return switch (ex) {
 			case AiException ai -> ai(ai);
 			case JiraException jira -> jira(jira);
+			case NotVisible e -> problem(HttpStatus.FORBIDDEN, "not-visible", "You cannot see this in Jira",
+					e.getMessage() + ". Check the key, or ask a Jira admin for browse permission.", null);
+			case JiraKeys.InvalidKey e -> problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
+					e.getMessage() + ". Use the key Jira shows for it.", null);
+			case InvalidProposalPayload e -> problem(HttpStatus.BAD_REQUEST, "invalid-proposal",
+					"The proposal is not valid", e.getMessage() + ". Fix it and save again.", null);
 			case IssueNotCreatable e -> {
 				ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "issue-not-creatable",
 						"Some fields need attention", e.getMessage(), null);
@@ -69,14 +80,10 @@ public final class Problems {
 				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "prompt-error", "A prompt could not be used",
 						e.getMessage(), null);
 			}
-			case ResponseStatusException e -> problem(HttpStatus.valueOf(e.getStatusCode().value()), "request",
-					e.getStatusCode().toString(), e.getReason(), null);
-			case IllegalArgumentException e ->
-				problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid", e.getMessage(), null);
+			case ResponseStatusException e -> forStatus(e.getStatusCode(), e.getReason());
 			default -> {
 				logger.error("Unexpected failure", ex);
-				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
-						"An unexpected error occurred; try again. If it keeps happening, tell your Jira admin.", null);
+				yield forStatus(HttpStatus.INTERNAL_SERVER_ERROR, null);
 			}
 		};
 	}
@@ -136,7 +143,21 @@ public final class Problems {
 		};
 	}
 
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+	/**
+	 * The generic problem of an HTTP status, for failures with no type of their own (the
+	 * error page, {@code ResponseStatusException}s): a detail the app wrote replaces the
+	 * generic one; a 5xx never shows one.
+	 */
+	public static ResponseEntity<ProblemDetail> forStatus(HttpStatusCode status, String detail) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		Generic generic = Generic.of(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known);
+		boolean own = detail != null && !detail.isBlank() && !status.is5xxServerError();
+		return problem(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known, generic.type(), generic.title(),
+				own ? detail : generic.detail(), null);
+	}
+
+	/** A problem with one of the catalogue's types (docs/api.md lists them all). */
+	public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
 			Duration retryAfter) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPES + type));
@@ -148,6 +169,43 @@ public final class Problems {
 			problem.setProperty("retryAfterSeconds", seconds);
 		}
 		return builder.body(problem);
+	}
+
+	/** The type, title and next step of a status with nothing more specific to say. */
+	private record Generic(String type, String title, String detail) {
+
+		static Generic of(HttpStatus status) {
+			return switch (status) {
+				case BAD_REQUEST -> new Generic("bad-request", "The request is not valid",
+						"Check the request against the API description at /v3/api-docs.");
+				case UNAUTHORIZED -> new Generic("unauthenticated", "Not authenticated",
+						"Sign the request with a Connect JWT or a Forge Invocation Token; reloading the page in Jira "
+								+ "gets a fresh one.");
+				case FORBIDDEN -> new Generic("forbidden", "Not allowed",
+						"This is not open to you; ask a Jira admin if you need it.");
+				case NOT_FOUND ->
+					new Generic("not-found", "Nothing here", "Check the URL; the API is described at /v3/api-docs.");
+				case METHOD_NOT_ALLOWED -> new Generic("method-not-allowed", "Method not allowed",
+						"Use one of the methods in the Allow header.");
+				case NOT_ACCEPTABLE -> new Generic("not-acceptable", "No acceptable answer",
+						"Accept application/json (or text/event-stream where the API offers a stream).");
+				case CONFLICT -> new Generic("conflict", "Conflict", "Reload and try again.");
+				case PAYLOAD_TOO_LARGE ->
+					new Generic("request-too-large", "The request is too large", "Send a smaller body.");
+				case UNSUPPORTED_MEDIA_TYPE -> new Generic("unsupported-media-type", "Unsupported content type",
+						"Send the body as application/json.");
+				case TOO_MANY_REQUESTS ->
+					new Generic("too-many-requests", "Too many requests", "Wait a moment and try again.");
+				case SERVICE_UNAVAILABLE ->
+					new Generic("unavailable", "Temporarily unavailable", "Try again in a moment.");
+				default -> status.is4xxClientError()
+						? new Generic("bad-request", "The request is not valid",
+								"Check the request against the API description at /v3/api-docs.")
+						: new Generic("internal", "Something went wrong",
+								"An unexpected error occurred; try again. If it keeps happening, tell your Jira admin.");
+			};
+		}
+
 	}
 
 }

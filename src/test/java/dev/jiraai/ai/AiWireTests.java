@@ -152,6 +152,18 @@ class AiWireTests extends AppTestSupport {
 	}
 
 	@Test
+	void reportsAStreamStillUnfinishedAtTheTimeLimitAsATimeoutNotACut() {
+		// The chunks trickle out over 30 s: the first arrive, then the request's 5 s are
+		// up.
+		openAi.reply(new FakeOpenAi.Trickled(Duration.ofSeconds(30),
+				new FakeOpenAi.Text(List.of("Move ", "all ", "issues ", "to ", "Done"), 10, 5)));
+
+		assertThatExceptionOfType(AiException.TimedOut.class)
+			.isThrownBy(() -> this.gateway.stream(call("hi")).collectList().block(Duration.ofSeconds(20)));
+		assertThat(outcomes()).containsExactly("timeout");
+	}
+
+	@Test
 	void waitsOutARateLimitWithinTheRequestTime() {
 		openAi.reply(new FakeOpenAi.Error(429, "requests", "rate_limit_exceeded", "Slow down", 1)).reply("{}");
 

@@ -127,7 +127,7 @@ class ProposalsTests extends AppTestSupport {
 		ObjectNode payload = json.createObjectNode().put("issueKey", "SCRUM-2");
 		Proposal proposal = this.proposals.propose(this.alice, "assess", "assess.comment", payload);
 
-		assertThatExceptionOfType(IllegalArgumentException.class)
+		assertThatExceptionOfType(InvalidProposalPayload.class)
 			.isThrownBy(() -> this.proposals.confirm(this.alice, proposal.id()))
 			.withMessageContaining("markdown");
 		assertThat(this.proposals.get(this.alice, proposal.id()).state()).isEqualTo(Proposal.State.PENDING);
