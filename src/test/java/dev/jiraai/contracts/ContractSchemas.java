@@ -2,7 +2,8 @@ package dev.jiraai.contracts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,17 +23,14 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
 /**
- * Validates documents against the Atlassian contract schemas vendored in
- * {@code ../shared/contracts} (the ADF, Connect descriptor and Forge manifest schemas),
- * loading each schema once, on first use, from local files only.
+ * Validates documents against the Atlassian contract schemas vendored as test resources
+ * in {@code src/test/resources/contracts} (the ADF, Connect descriptor and Forge manifest
+ * schemas), loading each schema once, on first use, from the classpath only.
  */
 public final class ContractSchemas {
 
-	/**
-	 * Relative to the working directory of the build, the repository root;
-	 * {@code shared/} sits beside it.
-	 */
-	private static final Path CONTRACTS_DIR = Path.of("..", "shared", "contracts");
+	/** Where the contract files sit on the test classpath. */
+	private static final String CONTRACTS = "/contracts/";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,34 +40,37 @@ public final class ContractSchemas {
 	}
 
 	/**
-	 * The directory holding the contract files.
-	 * @return the absolute, normalized directory
-	 * @throws IllegalStateException when the directory is missing (shared/ is not checked
-	 * out beside the repository)
+	 * The directory holding the contract files and their README.
+	 * @return the directory on the test classpath ({@code target/test-classes/contracts})
+	 * @throws IllegalStateException when it is not on the classpath
 	 */
 	public static Path contractsDir() {
-		Path dir = CONTRACTS_DIR.toAbsolutePath().normalize();
-		if (!Files.isDirectory(dir)) {
-			throw new IllegalStateException(
-					("Contract files not found at '%s': the tests expect shared/contracts beside "
-							+ "the repository and run with the repository root as working directory (working directory is '%s')")
-						.formatted(dir, Path.of("").toAbsolutePath()));
-		}
-		return dir;
+		return onClasspath("");
 	}
 
 	/**
 	 * A file in the contracts directory.
 	 * @param name the file name, for example {@code adf-full-schema.json}
 	 * @return the path of the file
-	 * @throws IllegalStateException when the file (or the directory) does not exist
+	 * @throws IllegalStateException when the file is not on the classpath
 	 */
 	public static Path file(String name) {
-		Path file = contractsDir().resolve(name);
-		if (!Files.isRegularFile(file)) {
-			throw new IllegalStateException("Contract file '%s' not found in '%s'".formatted(name, contractsDir()));
+		return onClasspath(name);
+	}
+
+	private static Path onClasspath(String name) {
+		URL url = ContractSchemas.class.getResource(CONTRACTS + name);
+		if (url == null) {
+			throw new IllegalStateException(
+					"Contract file '%s' not on the test classpath: it belongs in src/test/resources/contracts"
+						.formatted(CONTRACTS + name));
 		}
-		return file;
+		try {
+			return Path.of(url.toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("Contract file '%s' has no usable location".formatted(url), ex);
+		}
 	}
 
 	/**

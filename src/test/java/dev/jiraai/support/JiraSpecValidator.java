@@ -22,8 +22,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 /**
  * Checks a request, and the simulator's own answer to it, against Atlassian's official
  * Jira Cloud platform REST v3 OpenAPI spec
- * ({@code ../shared/contracts/jira-platform-openapi.json}). Loaded once per JVM: the spec
- * is 2.4 MB.
+ * ({@code src/test/resources/contracts/jira-platform-openapi.json}). Loaded once per JVM:
+ * the spec is 2.4 MB.
  * <p>
  * Answers are held to the spec with three documented exceptions where Jira's real wire
  * format and its spec disagree and the simulator follows Jira: error bodies
