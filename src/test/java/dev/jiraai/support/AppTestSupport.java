@@ -48,6 +48,9 @@ public abstract class AppTestSupport {
 
 	protected static final FakeOpenAi openAi = FakeOpenAi.shared();
 
+	protected static final PersonalDataReportingSimulator personalDataReporting = PersonalDataReportingSimulator
+		.shared();
+
 	/**
 	 * The default API key is read from this file on every call, so tests can rotate or
 	 * remove it.
@@ -77,6 +80,9 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.ai.api-key-file", apiKeyFile::toString);
 		registry.add("jira-ai.ai.key-cache-ttl", () -> "PT0S");
 		registry.add("jira-ai.ai.request-timeout", () -> "PT5S");
+		registry.add("jira-ai.privacy.reporting-base-url", personalDataReporting::baseUrl);
+		// Tests run the reporting cycle themselves, at the times they choose.
+		registry.add("jira-ai.privacy.schedule", () -> "-");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 
