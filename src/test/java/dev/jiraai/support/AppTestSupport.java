@@ -48,6 +48,9 @@ public abstract class AppTestSupport {
 
 	protected static final FakeOpenAi openAi = FakeOpenAi.shared();
 
+	protected static final PersonalDataReportingSimulator personalDataReporting = PersonalDataReportingSimulator
+		.shared();
+
 	/**
 	 * The default API key is read from this file on every call, so tests can rotate or
 	 * remove it.
@@ -85,6 +88,9 @@ public abstract class AppTestSupport {
 		// Jira calls time out sooner than in production (30 s), so tests can play a
 		// timeout.
 		registry.add("spring.http.client.read-timeout", () -> "PT3S");
+		registry.add("jira-ai.privacy.reporting-base-url", personalDataReporting::baseUrl);
+		// Tests run the reporting cycle themselves, at the times they choose.
+		registry.add("jira-ai.privacy.schedule", () -> "-");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 

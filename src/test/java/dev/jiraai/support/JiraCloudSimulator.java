@@ -120,6 +120,11 @@ public final class JiraCloudSimulator implements AutoCloseable {
 		return shared;
 	}
 
+	/** Every site created so far, installed or not. */
+	public List<SimulatedSite> sites() {
+		return List.copyOf(this.created);
+	}
+
 	/** A new, not yet installed site with the seeded content. */
 	public SimulatedSite newSite(String name) {
 		SimulatedSite site = new SimulatedSite(this, name + "-" + this.siteCounter.incrementAndGet());

@@ -99,8 +99,8 @@ class SiteDataRetentionTests extends AppTestSupport {
 
 	/**
 	 * Leaves data of the site in every table that holds any: an assessment (and its model
-	 * usage), a confirmed comment (proposal and audit), the site's model settings and a
-	 * prompt override.
+	 * usage), a confirmed comment (proposal and audit), the site's model settings, a
+	 * prompt override and its personal data reporting schedule.
 	 */
 	private void useEveryFeature(SimulatedSite site, String accountId) {
 		String auth = "JWT " + site.contextJwt(accountId);
@@ -118,6 +118,11 @@ class SiteDataRetentionTests extends AppTestSupport {
 				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
 				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
 				""").params(site.clientKey(), accountId).update();
+		// The personal data reporting schedule, as its job leaves it.
+		this.jdbc.sql("""
+				INSERT INTO personal_data_report (client_key, next_due_at) VALUES (?, now() + interval '7 days')
+				ON CONFLICT (client_key) DO NOTHING
+				""").param(site.clientKey()).update();
 	}
 
 	/** Rows of the site in every table the catalogue shows with a site-keyed column. */
