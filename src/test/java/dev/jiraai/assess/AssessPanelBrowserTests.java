@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the way Jira loads it: the Connect page URL with a signed iframe JWT and the local
  * stand-in for Jira's {@code all.js}. Clicks Assess, sees the streamed text and the
  * scorecard, confirms "Post as comment", and the simulated site receives exactly one
- * spec-valid comment. Saves {@code docs/img/assess-panel.png} for the README.
+ * spec-valid comment. Saves {@code target/screenshots/assess-panel.png} (copied to
+ * {@code docs/img} for the README by hand, so a build never rewrites committed files).
  */
 class AssessPanelBrowserTests extends AppTestSupport {
 
@@ -34,7 +35,7 @@ class AssessPanelBrowserTests extends AppTestSupport {
 
 		String output = BrowserWalkthrough.run("assess-panel.mjs",
 				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path),
-				Path.of("docs/img/assess-panel.png"));
+				Path.of("target/screenshots/assess-panel.png"));
 
 		assertThat(output).contains("streamed text seen").contains("comment confirmed");
 		assertThat(site.calls("POST", "/rest/api/3/issue/SCRUM-1/comment")).singleElement()

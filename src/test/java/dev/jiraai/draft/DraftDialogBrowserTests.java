@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Draft with AI dialog in a real browser, loaded as Jira opens it: type a bug report,
  * review the draft, fill the field the project's create screen requires, edit the
  * summary, confirm; the simulated site receives exactly one spec-valid create, made as
- * the user, with the edits. Saves {@code docs/img/draft-dialog.png} for the README.
+ * the user, with the edits. Saves {@code target/screenshots/draft-dialog.png} (copied to
+ * {@code docs/img} for the README by hand, so a build never rewrites committed files).
  */
 class DraftDialogBrowserTests extends AppTestSupport {
 
@@ -29,7 +30,7 @@ class DraftDialogBrowserTests extends AppTestSupport {
 
 		String output = BrowserWalkthrough.run("draft-dialog.mjs",
 				appBaseUrl() + path + "&jwt=" + site.iframeJwt(alice, "GET", path),
-				Path.of("docs/img/draft-dialog.png"));
+				Path.of("target/screenshots/draft-dialog.png"));
 
 		assertThat(output).contains("draft shown").contains("draft edited").contains("created: ");
 		assertThat(site.data().issues()).hasSize(before + 1);

@@ -192,6 +192,9 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(this.reporting.nextReportDue(site.clientKey())).isPresent();
 
 		site.uninstall(appBaseUrl());
+		// The library announces an uninstall asynchronously.
+		org.awaitility.Awaitility.await()
+			.untilAsserted(() -> assertThat(this.retention.scheduledDeletion(site.clientKey())).isPresent());
 		assertThat(this.retention.purgeDue(Instant.now().plus(31, ChronoUnit.DAYS))).contains(site.clientKey());
 
 		assertThat(this.reporting.nextReportDue(site.clientKey())).isEmpty();
