@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.atlassian.connect.spring.AtlassianForgeRestClients;
-import com.atlassian.connect.spring.AtlassianHost;
-import com.atlassian.connect.spring.AtlassianHostRepository;
-import com.atlassian.connect.spring.AtlassianHostRestClients;
+import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
+
+import com.atlassian.connect.spring.internal.request.UserAgentProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jiraai.tenancy.SiteUser;
 import io.github.resilience4j.retry.Retry;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,25 +32,34 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The HTTP boundary of the Jira client: picks the credentials of the identity a call is
  * made as, retries what may be retried, and turns failures into {@link JiraException}s
  * carrying Jira's own messages.
+ * <p>
+ * One pooled client serves every site and identity, for the life of the app: the
+ * credentials differ per call and go in a header ({@link JiraCredentials}); connections
+ * are kept alive and reused, and the JDK client's work runs on virtual threads. Timeouts
+ * are Spring Boot's {@code spring.http.client.*}.
  */
 @Component
 class JiraHttp {
 
-	private final AtlassianHostRestClients connect;
+	private final RestTemplate client;
 
-	private final AtlassianForgeRestClients forge;
+	private final JiraCredentials credentials;
 
-	private final AtlassianHostRepository hosts;
+	private final String userAgent;
 
 	private final JiraRetryPolicy retries;
 
 	private final ObjectMapper json;
 
-	JiraHttp(AtlassianHostRestClients connect, AtlassianForgeRestClients forge, AtlassianHostRepository hosts,
+	JiraHttp(RestTemplateBuilder builder, JiraCredentials credentials, UserAgentProvider userAgent,
 			JiraProperties properties, ObjectMapper json) {
-		this.connect = connect;
-		this.forge = forge;
-		this.hosts = hosts;
+		this.client = builder
+			.requestFactoryBuilder(ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1)
+					.executor(Executors.newVirtualThreadPerTaskExecutor())))
+			.build();
+		this.credentials = credentials;
+		this.userAgent = userAgent.getUserAgent();
 		this.retries = new JiraRetryPolicy(properties.retry());
 		this.json = json;
 	}
@@ -90,17 +100,15 @@ class JiraHttp {
 
 	private JsonNode exchange(String operation, JiraIdentity who, HttpMethod method, URI uri, Object body,
 			boolean idempotent) {
-		RestTemplate template = template(who);
-		HttpHeaders headers = new HttpHeaders();
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		if (body != null) {
-			headers.setContentType(MediaType.APPLICATION_JSON);
-		}
-		HttpEntity<Object> request = new HttpEntity<>(body, headers);
 		Retry retry = this.retries.retryFor(operation, idempotent);
 		try {
-			ResponseEntity<JsonNode> response = retry
-				.executeSupplier(() -> template.exchange(uri, method, request, JsonNode.class));
+			ResponseEntity<JsonNode> response = retry.executeSupplier(() -> {
+				// Signed per attempt: a Connect JWT is short-lived and a user token may
+				// have been refreshed.
+				JiraCredentials.Signed signed = this.credentials.sign(who, method, uri);
+				return this.client.exchange(signed.uri(), method, new HttpEntity<>(body, headers(signed, body)),
+						JsonNode.class);
+			});
 			return response.getBody();
 		}
 		catch (HttpStatusCodeException ex) {
@@ -167,20 +175,15 @@ class JiraHttp {
 		};
 	}
 
-	private RestTemplate template(JiraIdentity who) {
-		return switch (who) {
-			case JiraIdentity.AsUser(SiteUser user) when user.channel() == SiteUser.Channel.FORGE ->
-				this.forge.asUser().requestJira();
-			case JiraIdentity.AsUser(SiteUser user) -> this.connect.authenticatedAs(user.hostUser());
-			case JiraIdentity.AsApp app -> this.connect.authenticatedAsAddon(host(app));
-		};
-	}
-
-	private AtlassianHost host(JiraIdentity.AsApp app) {
-		return this.hosts.findById(app.site().clientKey())
-			.filter(AtlassianHost::isAddonInstalled)
-			.orElseThrow(() -> new JiraException.Unauthorized("call Jira as the app",
-					List.of("The app is not installed on site '%s'".formatted(app.site().clientKey())), null));
+	private HttpHeaders headers(JiraCredentials.Signed signed, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		headers.set(HttpHeaders.AUTHORIZATION, signed.authorization());
+		headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+		return headers;
 	}
 
 	private static String rootMessage(Throwable ex) {
