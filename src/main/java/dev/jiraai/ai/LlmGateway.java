@@ -32,6 +32,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.openai.api.ResponseFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClientException;
@@ -120,7 +121,7 @@ public class LlmGateway {
 				throw new AiException.TimedOut(this.properties.requestTimeout());
 			}
 			long started = System.nanoTime();
-			Future<ChatResponse> future = this.calls.submit(() -> prepared.model().call(prepared.prompt()));
+			Future<ChatResponse> future = this.calls.submit(() -> prepared.model().chat().call(prepared.prompt()));
 			try {
 				ChatResponse response = future.get(remaining.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 				return answered(call, prepared, response, Duration.ofNanos(System.nanoTime() - started));
@@ -175,37 +176,37 @@ public class LlmGateway {
 		long started = System.nanoTime();
 		StringBuilder text = new StringBuilder();
 		AtomicReference<String> finish = new AtomicReference<>();
-		AtomicReference<Usage> tokens = new AtomicReference<>();
+		AtomicReference<OpenAiApi.Usage> tokens = new AtomicReference<>();
 		AtomicBoolean emitted = new AtomicBoolean();
-		Flux<String> pieces = Flux.defer(() -> prepared.model().stream(prepared.prompt()))
+		// Chunks straight from the API: Spring AI's chat model holds every chunk back
+		// until the next one arrives (it buffers them pairwise to move usage onto the
+		// last), so each text delta would reach the panel one chunk late.
+		Flux<String> pieces = Flux.defer(() -> prepared.model().api().chatCompletionStream(streamRequest(prepared)))
 			// One deadline for the whole answer, not per chunk: a stream that stalls, or
 			// trickles past the time limit, ends as a timeout.
-			.timeout(Mono.delay(remaining), response -> Mono.delay(timeLeft(deadline)))
-			.doOnNext(response -> {
-				if (response.getMetadata() != null && response.getMetadata().getUsage() != null
-						&& response.getMetadata().getUsage().getTotalTokens() != null
-						&& response.getMetadata().getUsage().getTotalTokens() > 0) {
-					tokens.set(response.getMetadata().getUsage());
+			.timeout(Mono.delay(remaining), chunk -> Mono.delay(timeLeft(deadline)))
+			.doOnNext(chunk -> {
+				if (chunk.usage() != null && chunk.usage().totalTokens() != null && chunk.usage().totalTokens() > 0) {
+					tokens.set(chunk.usage());
 				}
-				if (response.getResult() != null && response.getResult().getMetadata() != null) {
-					String reason = response.getResult().getMetadata().getFinishReason();
-					if (reason != null && !reason.isBlank()) {
-						finish.set(reason);
-					}
+				if (chunk.choices() != null) {
+					chunk.choices()
+						.stream()
+						.filter(choice -> choice.finishReason() != null)
+						.findFirst()
+						.ifPresent(choice -> finish.set(choice.finishReason().name()));
 				}
 			})
-			.map(response -> (response.getResult() == null || response.getResult().getOutput() == null
-					|| response.getResult().getOutput().getText() == null) ? ""
-							: response.getResult().getOutput().getText())
+			.map(LlmGateway::text)
 			.filter(piece -> !piece.isEmpty())
 			.doOnNext(piece -> {
 				emitted.set(true);
 				text.append(piece);
 			})
 			.concatWith(Mono.defer(() -> {
-				Usage used = tokens.get();
-				int promptTokens = used == null ? 0 : nullToZero(used.getPromptTokens());
-				int completionTokens = used == null ? 0 : nullToZero(used.getCompletionTokens());
+				OpenAiApi.Usage used = tokens.get();
+				int promptTokens = used == null ? 0 : nullToZero(used.promptTokens());
+				int completionTokens = used == null ? 0 : nullToZero(used.completionTokens());
 				if (finish.get() == null) {
 					meter(call, prepared, promptTokens, completionTokens, started, "incomplete");
 					return Mono.error(new AiException.Incomplete(text.toString(), null));
@@ -239,6 +240,43 @@ public class LlmGateway {
 		});
 	}
 
+	/** The text a chunk adds (empty for role-only, finish-only and usage-only chunks). */
+	private static String text(OpenAiApi.ChatCompletionChunk chunk) {
+		if (chunk.choices() == null || chunk.choices().isEmpty() || chunk.choices().get(0).delta() == null) {
+			return "";
+		}
+		Object content = chunk.choices().get(0).delta().rawContent();
+		return (content instanceof String text) ? text : "";
+	}
+
+	/**
+	 * The streaming request on the wire: the prompt's messages and options as Spring AI's
+	 * chat model would send them, with usage in the final chunk.
+	 */
+	private static OpenAiApi.ChatCompletionRequest streamRequest(Prepared prepared) {
+		OpenAiChatOptions options = (OpenAiChatOptions) prepared.prompt().getOptions();
+		Map<String, Object> request = new java.util.LinkedHashMap<>();
+		request.put("model", options.getModel());
+		request.put("messages",
+				prepared.prompt()
+					.getInstructions()
+					.stream()
+					.map(message -> Map.of("role", message.getMessageType().getValue(), "content", message.getText()))
+					.toList());
+		request.put("stream", true);
+		request.put("stream_options", Map.of("include_usage", true));
+		if (options.getTemperature() != null) {
+			request.put("temperature", options.getTemperature());
+		}
+		if (options.getMaxTokens() != null) {
+			request.put("max_tokens", options.getMaxTokens());
+		}
+		if (options.getResponseFormat() != null) {
+			request.put("response_format", options.getResponseFormat());
+		}
+		return json.convertValue(request, OpenAiApi.ChatCompletionRequest.class);
+	}
+
 	private Duration timeLeft(Instant deadline) {
 		Duration left = Duration.between(this.clock.instant(), deadline);
 		return left.isNegative() ? Duration.ZERO : left;
@@ -261,7 +299,7 @@ public class LlmGateway {
 		String userText = user.render(only(values, user));
 		if (user.expectsJson() && !"json-schema".equals(this.properties.structuredOutput())) {
 			userText += "\n\nAnswer with only a JSON object that matches this JSON schema:\n"
-					+ user.outputSchema().toPrettyString();
+					+ user.outputSchema().toString();
 		}
 		messages.add(new UserMessage(userText));
 		messages.addAll(followUps);
@@ -269,9 +307,6 @@ public class LlmGateway {
 			.model(model.model())
 			.temperature(user.temperature())
 			.maxTokens(user.maxTokens());
-		if (streaming) {
-			options.streamUsage(true);
-		}
 		if (user.expectsJson() && "json-schema".equals(this.properties.structuredOutput())) {
 			Map<String, Object> schema = json.convertValue(user.outputSchema(), new TypeReference<>() {
 			});
@@ -280,8 +315,8 @@ public class LlmGateway {
 				.jsonSchema(ResponseFormat.JsonSchema.builder().name(user.id()).schema(schema).strict(false).build())
 				.build());
 		}
-		ChatModel chatModel = this.models.forSite(call.site(), model);
-		return new Prepared(chatModel, new Prompt(messages, options.build()), user, model.model(), masked.counts());
+		return new Prepared(this.models.forSite(call.site(), model), new Prompt(messages, options.build()), user,
+				model.model(), masked.counts());
 	}
 
 	/**
@@ -435,7 +470,8 @@ public class LlmGateway {
 		return this.settings.effective(site).model();
 	}
 
-	private record Prepared(ChatModel model, Prompt prompt, PromptTemplate user, String modelName, Masked masked) {
+	private record Prepared(SiteChatModels.SiteModel model, Prompt prompt, PromptTemplate user, String modelName,
+			Masked masked) {
 	}
 
 	private record Decision(Duration delay, boolean rereadKey) {

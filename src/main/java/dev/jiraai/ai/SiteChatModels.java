@@ -2,6 +2,7 @@ package dev.jiraai.ai;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,14 +33,23 @@ class SiteChatModels {
 
 	private final AiProperties properties;
 
-	private final Cache<String, ChatModel> models = Caffeine.newBuilder()
+	/** A site's model client: Spring AI's chat model and the API it calls. */
+	record SiteModel(ChatModel chat, OpenAiApi api) {
+	}
+
+	private final Cache<String, SiteModel> models = Caffeine.newBuilder()
 		.maximumSize(1_000)
 		.expireAfterAccess(Duration.ofHours(6))
 		.build();
 
+	/**
+	 * One pooled client for every site's model calls; its work runs on virtual threads
+	 * (the JDK's default is a cached pool of platform threads per client).
+	 */
 	private final HttpClient httpClient = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(10))
 		.version(HttpClient.Version.HTTP_1_1)
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
 	SiteChatModels(ApiKeys apiKeys, AiProperties properties) {
@@ -51,12 +61,12 @@ class SiteChatModels {
 	 * The chat model of a site for the given settings (a change of endpoint or model
 	 * builds a new one).
 	 */
-	ChatModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
+	SiteModel forSite(Site site, SiteModelSettings.ModelSettings settings) {
 		String key = site.clientKey() + "|" + settings.baseUrl() + "|" + settings.model();
 		return this.models.get(key, k -> build(site, settings));
 	}
 
-	private ChatModel build(Site site, SiteModelSettings.ModelSettings settings) {
+	private SiteModel build(Site site, SiteModelSettings.ModelSettings settings) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
 		requestFactory.setReadTimeout(this.properties.requestTimeout());
 		OpenAiApi api = OpenAiApi.builder()
@@ -66,12 +76,12 @@ class SiteChatModels {
 			.webClientBuilder(WebClient.builder().clientConnector(new JdkClientHttpConnector(this.httpClient)))
 			.responseErrorHandler(new ProviderErrorHandler())
 			.build();
-		return OpenAiChatModel.builder()
+		return new SiteModel(OpenAiChatModel.builder()
 			.openAiApi(api)
 			.defaultOptions(OpenAiChatOptions.builder().model(settings.model()).build())
 			.retryTemplate(RetryTemplate.builder().maxAttempts(1).build())
 			.observationRegistry(ObservationRegistry.NOOP)
-			.build();
+			.build(), api);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import dev.jiraai.database.ClusterCaches;
 import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteDataPurgeDue;
 import org.slf4j.Logger;
@@ -34,8 +35,12 @@ public class SiteModelSettings {
 
 	private final ApiKeys apiKeys;
 
-	SiteModelSettings(JdbcClient jdbc, SecretCipher cipher, AiProperties defaults, ApiKeys apiKeys) {
+	private final ClusterCaches caches;
+
+	SiteModelSettings(JdbcClient jdbc, SecretCipher cipher, AiProperties defaults, ApiKeys apiKeys,
+			ClusterCaches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.cipher = cipher;
 		this.defaults = defaults;
 		this.apiKeys = apiKeys;
@@ -109,6 +114,7 @@ public class SiteModelSettings {
 				""")
 			.params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText, accountId)
 			.update();
+		this.caches.evict(AiCaches.SITE_SETTINGS, site.clientKey());
 		this.apiKeys.invalidate(site.clientKey());
 		return effective(site);
 	}
@@ -141,6 +147,9 @@ public class SiteModelSettings {
 			}
 		}
 		logger.info("Re-encrypted {} stored API keys with the active encryption key", changed);
+		if (changed > 0) {
+			this.caches.clear(AiCaches.SITE_SETTINGS);
+		}
 		return changed;
 	}
 
@@ -159,14 +168,19 @@ public class SiteModelSettings {
 	@EventListener
 	void on(SiteDataPurgeDue event) {
 		this.jdbc.sql("DELETE FROM site_ai_settings WHERE client_key = ?").param(event.clientKey()).update();
+		this.caches.clear(AiCaches.SITE_SETTINGS);
 		this.apiKeys.invalidate(event.clientKey());
 	}
 
+	/** The site's row, read through {@link AiCaches#SITE_SETTINGS}. */
 	private Optional<Row> row(String clientKey) {
-		return this.jdbc.sql("SELECT base_url, model, api_key_cipher FROM site_ai_settings WHERE client_key = ?")
-			.param(clientKey)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.optional();
+		return this.caches.cache(AiCaches.SITE_SETTINGS)
+			.get(clientKey,
+					() -> this.jdbc
+						.sql("SELECT base_url, model, api_key_cipher FROM site_ai_settings WHERE client_key = ?")
+						.param(clientKey)
+						.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+						.optional());
 	}
 
 	private static String merge(String current, String change) {

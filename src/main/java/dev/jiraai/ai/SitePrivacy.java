@@ -1,5 +1,6 @@
 package dev.jiraai.ai;
 
+import dev.jiraai.database.ClusterCaches;
 import dev.jiraai.tenancy.Site;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,19 +17,29 @@ public class SitePrivacy {
 
 	private final PrivacyProperties defaults;
 
-	SitePrivacy(JdbcClient jdbc, PrivacyProperties defaults) {
+	private final ClusterCaches caches;
+
+	SitePrivacy(JdbcClient jdbc, PrivacyProperties defaults, ClusterCaches caches) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.defaults = defaults;
 	}
 
 	/** Whether the site's model calls hide e-mail addresses and phone numbers. */
 	public boolean masksPersonalData(Site site) {
-		return this.jdbc.sql("SELECT mask_personal_data FROM site_ai_settings WHERE client_key = ?")
-			.param(site.clientKey())
-			.query((rs, n) -> (Boolean) rs.getObject(1))
-			.optional()
-			.flatMap(java.util.Optional::ofNullable)
-			.orElse(this.defaults.maskPersonalDataDefault());
+		java.util.Optional<Boolean> choice = this.caches.cache(AiCaches.SITE_SETTINGS)
+			.get(key(site),
+					() -> this.jdbc.sql("SELECT mask_personal_data FROM site_ai_settings WHERE client_key = ?")
+						.param(site.clientKey())
+						.query((rs, n) -> (Boolean) rs.getObject(1))
+						.optional()
+						.flatMap(java.util.Optional::ofNullable));
+		return choice.orElse(this.defaults.maskPersonalDataDefault());
+	}
+
+	/** The site's entry in {@link AiCaches#SITE_SETTINGS} (beside its model row). */
+	private static String key(Site site) {
+		return "privacy|" + site.clientKey();
 	}
 
 	/**
@@ -42,6 +53,7 @@ public class SitePrivacy {
 				ON CONFLICT (client_key) DO UPDATE SET mask_personal_data = EXCLUDED.mask_personal_data,
 				    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
 				""").params(site.clientKey(), maskPersonalData, accountId).update();
+		this.caches.evict(AiCaches.SITE_SETTINGS, key(site));
 	}
 
 }

@@ -51,6 +51,9 @@ class AiWireTests extends AppTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	dev.jiraai.database.ClusterCaches clusterCaches;
+
 	private SimulatedSite site;
 
 	private String alice;
@@ -329,7 +332,7 @@ class AiWireTests extends AppTestSupport {
 					new AiProperties.Encryption(newKey, List.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")),
 					new AiProperties.Prompts("", true, Duration.ofSeconds(2)));
 			SiteModelSettings afterRotation = new SiteModelSettings(jdbc, rotated, properties,
-					new ApiKeys(properties, null));
+					new ApiKeys(properties, null), clusterCaches);
 
 			afterRotation.reEncryptAfterRotation();
 

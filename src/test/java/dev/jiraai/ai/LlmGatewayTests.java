@@ -62,7 +62,7 @@ class LlmGatewayTests {
 		when(overrides.body(any(), any())).thenReturn(Optional.empty());
 		PromptCatalog catalog = new PromptCatalog(properties, overrides, Optional.empty());
 		SiteChatModels models = mock(SiteChatModels.class);
-		when(models.forSite(any(), any())).thenReturn(this.chatModel);
+		when(models.forSite(any(), any())).thenReturn(new SiteChatModels.SiteModel(this.chatModel, null));
 		when(this.settings.effective(SITE)).thenReturn(
 				new SiteModelSettings.ModelSettings(URI.create("https://api.openai.com"), "gpt-test", false, true));
 		when(this.privacy.masksPersonalData(SITE)).thenReturn(true);
