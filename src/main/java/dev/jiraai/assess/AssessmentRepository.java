@@ -40,8 +40,8 @@ class AssessmentRepository {
 	void save(Key key, String promptId, String accountId, Assessment assessment) {
 		this.jdbc.sql("""
 				INSERT INTO assessment (id, client_key, issue_id, issue_key, issue_updated, prompt_id, prompt_version,
-				    prompt_hash, model, account_id, overall, result, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+				    prompt_hash, model, account_id, overall, result, created_at, score_property_pending)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, TRUE)
 				""")
 			.params(assessment.id(), key.clientKey(), key.issueId(), assessment.issueKey(),
 					key.issueUpdated().withOffsetSameInstant(ZoneOffset.UTC), promptId, assessment.promptVersion(),
@@ -60,6 +60,61 @@ class AssessmentRepository {
 					key.promptHash(), key.model())
 			.query(this::assessment)
 			.optional();
+	}
+
+	/**
+	 * The newest assessment of an issue by its key, with what it was made from, to tell
+	 * from the issue's version alone whether it still applies.
+	 */
+	Optional<Stored> newest(String clientKey, String issueKey) {
+		return this.jdbc.sql("""
+				SELECT issue_id, issue_updated, prompt_hash, model, result FROM assessment
+				WHERE client_key = ? AND issue_key = ? ORDER BY created_at DESC LIMIT 1
+				""")
+			.params(clientKey, issueKey)
+			.query((rs,
+					row) -> new Stored(new Key(clientKey, rs.getString("issue_id"),
+							rs.getObject("issue_updated", OffsetDateTime.class), rs.getString("prompt_hash"),
+							rs.getString("model")), assessment(rs, row)))
+			.optional();
+	}
+
+	/** A stored assessment and its key. */
+	record Stored(Key key, Assessment assessment) {
+	}
+
+	/** An assessment whose score property Jira has not taken yet. */
+	record PendingScore(String clientKey, String issueKey, Assessment assessment) {
+	}
+
+	/**
+	 * Claims assessments whose score property is still to be written, oldest first, for
+	 * the calling transaction (instances skip each other's claims). An older assessment
+	 * of an issue with a newer one is settled first: only the newest score belongs on the
+	 * issue.
+	 */
+	List<PendingScore> claimPendingScores(OffsetDateTime createdBefore, int limit) {
+		this.jdbc.sql("""
+				UPDATE assessment a SET score_property_pending = FALSE
+				WHERE a.score_property_pending AND EXISTS (SELECT 1 FROM assessment b
+				    WHERE b.client_key = a.client_key AND b.issue_id = a.issue_id AND b.created_at > a.created_at)
+				""").update();
+		return this.jdbc.sql("""
+				SELECT client_key, issue_key, result FROM assessment
+				WHERE score_property_pending AND created_at < ?
+				ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED
+				""")
+			.params(createdBefore, limit)
+			.query((rs, row) -> new PendingScore(rs.getString("client_key"), rs.getString("issue_key"),
+					assessment(rs, row)))
+			.list();
+	}
+
+	/** Jira has the assessment's score property (or it no longer should get it). */
+	void scoreSettled(String clientKey, UUID id) {
+		this.jdbc.sql("UPDATE assessment SET score_property_pending = FALSE WHERE client_key = ? AND id = ?")
+			.params(clientKey, id)
+			.update();
 	}
 
 	List<Assessment> history(String clientKey, String issueId, int limit) {

@@ -18,6 +18,7 @@ import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.NotVisible;
+import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.tenancy.SiteUser;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
  * call unless a re-assessment is forced. The issue text is data for the model, never
  * instructions: an issue asking the model to act yields an assessment and no write, since
  * every write needs a proposal the user confirms. The overall score and its date are
- * stored as an issue entity property, indexed for JQL ({@code aiScore < 6}).
+ * stored as an issue entity property, indexed for JQL ({@code aiScore < 6}), after the
+ * answer ({@link ScoreProperties}).
  */
 @Service
 public class AssessmentService {
@@ -42,8 +44,6 @@ public class AssessmentService {
 	private static final Logger logger = LoggerFactory.getLogger(AssessmentService.class);
 
 	static final String PROMPT = "ticket_assessor";
-
-	static final String SCORE_PROPERTY = "com.jiraai.assessment";
 
 	private final JiraIssues issues;
 
@@ -57,10 +57,13 @@ public class AssessmentService {
 
 	private final AssessmentRepository repository;
 
+	private final ScoreProperties scores;
+
 	private final Clock clock;
 
 	AssessmentService(JiraIssues issues, IssueBrief brief, StructuredOutputs outputs, PromptCatalog prompts,
-			LlmGateway gateway, AssessmentRepository repository, Optional<Clock> clock) {
+			LlmGateway gateway, AssessmentRepository repository, ScoreProperties scores, Optional<Clock> clock) {
+		this.scores = scores;
 		this.issues = issues;
 		this.brief = brief;
 		this.outputs = outputs;
@@ -92,9 +95,15 @@ public class AssessmentService {
 	 */
 	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener) {
 		listener.progress("reading-issue", "Reading %s and its context…".formatted(issueKey));
-		JiraIssue issue = readAsUser(user, issueKey);
 		PromptTemplate prompt = this.prompts.get(user.site(), PROMPT);
 		String model = this.gateway.model(user.site());
+		if (!force) {
+			Optional<Assessment> unchanged = unchanged(user, issueKey, prompt, model);
+			if (unchanged.isPresent()) {
+				return unchanged.get();
+			}
+		}
+		JiraIssue issue = readAsUser(user, issueKey);
 		AssessmentRepository.Key key = new AssessmentRepository.Key(user.site().clientKey(), issue.id(),
 				issue.updated(), prompt.contentHash(), model);
 		if (!force) {
@@ -114,8 +123,33 @@ public class AssessmentService {
 		listener.progress("validating", "Checking the answer…");
 		Assessment assessment = assessment(issue, answer);
 		this.repository.save(key, prompt.id(), user.accountId(), assessment);
-		storeScore(user, issue, assessment);
+		this.scores.writeSoon(user.site(), assessment);
 		return assessment;
+	}
+
+	/**
+	 * The newest stored assessment of the issue when the issue, prompt and model are
+	 * still the ones it was made from. Asks Jira only for the issue's id and
+	 * {@code updated}, as the user (so it also confirms the user may still see it),
+	 * instead of the issue with its comments and links.
+	 */
+	private Optional<Assessment> unchanged(SiteUser user, String issueKey, PromptTemplate prompt, String model) {
+		Optional<AssessmentRepository.Stored> newest = this.repository.newest(user.site().clientKey(), issueKey);
+		if (newest.isEmpty()) {
+			return Optional.empty();
+		}
+		IssueVersion version;
+		try {
+			version = this.issues.version(JiraIdentity.of(user), issueKey);
+		}
+		catch (JiraException.NotFound | JiraException.Forbidden ex) {
+			throw NotVisible.issue(issueKey, ex);
+		}
+		AssessmentRepository.Key stored = newest.get().key();
+		boolean same = stored.issueId().equals(version.id()) && version.updated() != null
+				&& stored.issueUpdated().toInstant().equals(version.updated().toInstant())
+				&& stored.promptHash().equals(prompt.contentHash()) && stored.model().equals(model);
+		return same ? Optional.of(newest.get().assessment().asCached()) : Optional.empty();
 	}
 
 	/** The assessments of an issue the user can see, newest first. */
@@ -177,23 +211,6 @@ public class AssessmentService {
 		texts.add(issue.descriptionMarkdown());
 		issue.comments().forEach(comment -> texts.add(comment.bodyMarkdown()));
 		return SourceUrls.in(texts);
-	}
-
-	/**
-	 * The score as an issue property, so JQL finds weak tickets. Written as the app: it
-	 * is the app's own metadata, not content the user edits; a failure is logged and does
-	 * not lose the assessment.
-	 */
-	private void storeScore(SiteUser user, JiraIssue issue, Assessment assessment) {
-		try {
-			this.issues.setProperty(JiraIdentity.app(user.site()), issue.key(), SCORE_PROPERTY,
-					Map.of("score", assessment.scores().overall(), "assessedAt",
-							LocalDate.ofInstant(assessment.createdAt(), ZoneOffset.UTC).toString(), "assessmentId",
-							assessment.id().toString()));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not store the AI score of {} as an issue property: {}", issue.key(), ex.getMessage());
-		}
 	}
 
 	/** An assessment that does not exist on the user's site. */

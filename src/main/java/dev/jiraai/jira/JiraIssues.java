@@ -17,6 +17,7 @@ import dev.jiraai.jira.payload.IssueEdit;
 import dev.jiraai.jira.payload.IssueLink;
 import dev.jiraai.jira.payload.IssueRef;
 import dev.jiraai.jira.payload.IssueSummary;
+import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.IssueType;
 import dev.jiraai.jira.payload.JiraComment;
 import dev.jiraai.jira.payload.JiraIssue;
@@ -102,6 +103,24 @@ public class JiraIssues {
 	 * it
 	 */
 	public JiraIssue get(JiraIdentity who, String issueKey) {
+		return issue(who, issueKey);
+	}
+
+	/**
+	 * Only the issue's id and {@code updated}: what answers whether something stored
+	 * about it still applies, and (being read as the user) whether the user may still see
+	 * it, at a fraction of the full read.
+	 * @throws JiraException.NotFound when it does not exist or the identity may not see
+	 * it
+	 */
+	public IssueVersion version(JiraIdentity who, String issueKey) {
+		JsonNode issue = this.http.get("get issue version", who,
+				JiraHttp.uri(ISSUE, Map.of("fields", "updated"), issueKey));
+		return new IssueVersion(JiraJson.text(issue, "id"), JiraJson.text(issue, "key"),
+				JiraJson.time(issue.path("fields").path("updated")));
+	}
+
+	private JiraIssue issue(JiraIdentity who, String issueKey) {
 		JsonNode issue = this.http.get("get issue", who, JiraHttp.uri(ISSUE, Map.of("fields", ISSUE_FIELDS), issueKey));
 		JsonNode fields = issue.path("fields");
 		List<IssueRef> subtasks = new ArrayList<>();

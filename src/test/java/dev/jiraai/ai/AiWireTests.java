@@ -371,6 +371,36 @@ class AiWireTests extends AppTestSupport {
 		}
 
 		@Test
+		void anEditedOverrideAppliesToTheNextCallAndAResetBringsBackTheCatalogPrompt() {
+			openAi.reply("{}").reply("{}").reply("{}");
+			gateway.call(call("x"));
+			String base = catalog.get("intent_classifier").body();
+
+			catalog.override(site(site), "intent_classifier",
+					base.replace("Classify the chat message", "Classify, edited, the chat message"), alice);
+			gateway.call(call("x"));
+			catalog.removeOverride(site(site), "intent_classifier");
+			gateway.call(call("x"));
+
+			assertThat(openAi.requests()).extracting(request -> request.at("/messages/1/content").asText())
+				.satisfiesExactly(first -> assertThat(first).doesNotContain("edited"),
+						second -> assertThat(second).contains("Classify, edited, the chat message"),
+						third -> assertThat(third).doesNotContain("edited"));
+		}
+
+		@Test
+		void aChangedModelAppliesToTheNextCall() {
+			openAi.reply("{}").reply("{}");
+			gateway.call(call("x"));
+
+			modelSettings.change(site(site), new SiteModelSettings.Change(null, "gpt-4.1-mini", null), alice);
+			gateway.call(call("x"));
+
+			assertThat(openAi.requests()).extracting(request -> request.path("model").asText())
+				.containsExactly("gpt-4o-mini", "gpt-4.1-mini");
+		}
+
+		@Test
 		void aSpentDailyBudgetAnswers429WithRetryAfter() throws Exception {
 			jdbc.sql("""
 					INSERT INTO llm_usage (client_key, account_id, feature, model, prompt_tokens, completion_tokens,

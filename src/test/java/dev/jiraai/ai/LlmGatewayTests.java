@@ -10,6 +10,8 @@ import dev.jiraai.tenancy.Site;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.MessageType;
@@ -20,6 +22,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.openai.api.ResponseFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,8 @@ class LlmGatewayTests {
 
 	private final ChatModel chatModel = mock(ChatModel.class);
 
+	private final OpenAiApi api = mock(OpenAiApi.class);
+
 	private final SiteModelSettings settings = mock(SiteModelSettings.class);
 
 	private final ApiKeys apiKeys = mock(ApiKeys.class);
@@ -62,7 +67,7 @@ class LlmGatewayTests {
 		when(overrides.body(any(), any())).thenReturn(Optional.empty());
 		PromptCatalog catalog = new PromptCatalog(properties, overrides, Optional.empty());
 		SiteChatModels models = mock(SiteChatModels.class);
-		when(models.forSite(any(), any())).thenReturn(new SiteChatModels.SiteModel(this.chatModel, null));
+		when(models.forSite(any(), any())).thenReturn(new SiteChatModels.SiteModel(this.chatModel, this.api));
 		when(this.settings.effective(SITE)).thenReturn(
 				new SiteModelSettings.ModelSettings(URI.create("https://api.openai.com"), "gpt-test", false, true));
 		when(this.privacy.masksPersonalData(SITE)).thenReturn(true);
@@ -214,6 +219,54 @@ class LlmGatewayTests {
 
 		assertThatExceptionOfType(AiException.BudgetExceeded.class).isThrownBy(() -> this.gateway.call(intent("x")));
 		verify(this.chatModel, times(0)).call(any(Prompt.class));
+	}
+
+	private static OpenAiApi.ChatCompletionChunk chunk(String text, OpenAiApi.ChatCompletionFinishReason finish) {
+		return new OpenAiApi.ChatCompletionChunk("c-1", List.of(new OpenAiApi.ChatCompletionChunk.ChunkChoice(finish, 0,
+				new OpenAiApi.ChatCompletionMessage(text, OpenAiApi.ChatCompletionMessage.Role.ASSISTANT), null)), 1L,
+				"gpt-test", null, null, "chat.completion.chunk", null);
+	}
+
+	@Test
+	void eachTextPieceIsPassedOnBeforeTheModelSendsTheNext() {
+		Sinks.Many<OpenAiApi.ChatCompletionChunk> model = Sinks.many().unicast().onBackpressureBuffer();
+		when(this.api.chatCompletionStream(any())).thenReturn(model.asFlux());
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		this.gateway.stream(intent("review PAY-1")).subscribe(received::add);
+
+		model.tryEmitNext(chunk("{\"intent\":", null));
+		assertThat(received).as("the first piece, while the model has not sent the second")
+			.containsExactly("{\"intent\":");
+		model.tryEmitNext(chunk("\"assess\"}", null));
+		assertThat(received).containsExactly("{\"intent\":", "\"assess\"}");
+		model.tryEmitNext(chunk("", OpenAiApi.ChatCompletionFinishReason.STOP));
+		model.tryEmitNext(new OpenAiApi.ChatCompletionChunk("c-1", List.of(), 1L, "gpt-test", null, null,
+				"chat.completion.chunk", new OpenAiApi.Usage(7, 120, 127)));
+		model.tryEmitComplete();
+
+		ArgumentCaptor<UsageMeter.Usage> metered = ArgumentCaptor.forClass(UsageMeter.Usage.class);
+		verify(this.usage).record(metered.capture());
+		assertThat(metered.getValue().promptTokens()).as("usage from the final chunk").isEqualTo(120);
+		assertThat(metered.getValue().completionTokens()).isEqualTo(7);
+	}
+
+	@Test
+	void theStreamingRequestAsksForUsageAndKeepsThePromptsOptions() {
+		when(this.api.chatCompletionStream(any()))
+			.thenReturn(Flux.just(chunk("{}", null), chunk("", OpenAiApi.ChatCompletionFinishReason.STOP)));
+
+		this.gateway.stream(intent("review PAY-1")).blockLast();
+
+		ArgumentCaptor<OpenAiApi.ChatCompletionRequest> sent = ArgumentCaptor
+			.forClass(OpenAiApi.ChatCompletionRequest.class);
+		verify(this.api).chatCompletionStream(sent.capture());
+		assertThat(sent.getValue().stream()).isTrue();
+		assertThat(sent.getValue().streamOptions().includeUsage()).isTrue();
+		assertThat(sent.getValue().model()).isEqualTo("gpt-test");
+		assertThat(sent.getValue().messages()).extracting(message -> message.role())
+			.containsExactly(OpenAiApi.ChatCompletionMessage.Role.SYSTEM, OpenAiApi.ChatCompletionMessage.Role.USER);
+		assertThat(sent.getValue().responseFormat()).isNotNull();
 	}
 
 }

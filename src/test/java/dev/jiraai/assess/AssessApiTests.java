@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.contracts.ContractSchemas;
 import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.JiraCall;
+import dev.jiraai.support.JiraFault;
 import dev.jiraai.support.SimulatedSite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Assess API end to end: the simulated Jira site, the fake model, the stored results
@@ -31,6 +33,9 @@ class AssessApiTests extends AppTestSupport {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private ScoreProperties scores;
 
 	private SimulatedSite site;
 
@@ -151,11 +156,63 @@ class AssessApiTests extends AppTestSupport {
 
 		assess("SCRUM-1", "", JSON);
 
-		assertThat(this.site.calls("PUT", "/rest/api/3/issue/SCRUM-1/properties/com.jiraai.assessment")).singleElement()
-			.satisfies(call -> {
-				assertThat(call.caller()).isEqualTo("app");
-				assertThat(call.body()).contains("\"score\":5").contains("assessedAt");
-			});
+		await().untilAsserted(
+				() -> assertThat(this.site.calls("PUT", "/rest/api/3/issue/SCRUM-1/properties/com.jiraai.assessment"))
+					.singleElement()
+					.satisfies(call -> {
+						assertThat(call.caller()).isEqualTo("app");
+						assertThat(call.body()).contains("\"score\":5").contains("assessedAt");
+					}));
+	}
+
+	@Test
+	void aScoreJiraDidNotTakeIsWrittenLaterAndOnlyOnce() {
+		openAi.reply(AssessTestData.VALID);
+		this.site.inject(JiraFault.status("PUT", "/rest/api/3/issue/SCRUM-1/properties/.*", 500).times(4));
+
+		HttpResponse<String> response = assess("SCRUM-1", "", JSON);
+
+		assertThat(response.statusCode()).as("the assessment does not wait for or fail with the property")
+			.isEqualTo(200);
+		await().untilAsserted(
+				() -> assertThat(this.site.calls("PUT", "/rest/api/3/issue/SCRUM-1/properties/com.jiraai.assessment"))
+					.hasSize(4));
+		this.scores.retryPending();
+		assertThat(this.site.calls("PUT", "/rest/api/3/issue/SCRUM-1/properties/com.jiraai.assessment"))
+			.as("not retried before its first attempt had its minute")
+			.hasSize(4);
+
+		clock.advance(java.time.Duration.ofMinutes(2));
+		this.scores.retryPending();
+		this.scores.retryPending();
+
+		List<JiraCall> puts = this.site.calls("PUT", "/rest/api/3/issue/SCRUM-1/properties/com.jiraai.assessment");
+		assertThat(puts).hasSize(5);
+		assertThat(puts.get(4).body()).contains("\"score\":5");
+	}
+
+	@Test
+	void anUnchangedIssueIsRecognisedFromItsVersionAlone() throws Exception {
+		openAi.reply(AssessTestData.VALID);
+		assess("SCRUM-1", "", JSON);
+		int before = this.site.calls("GET", "/rest/api/3/issue/SCRUM-1").size();
+
+		JsonNode again = body(assess("SCRUM-1", "", JSON));
+
+		assertThat(again.path("cached").asBoolean()).isTrue();
+		List<JiraCall> reads = this.site.calls("GET", "/rest/api/3/issue/SCRUM-1");
+		assertThat(reads).hasSize(before + 1);
+		assertThat(reads.get(reads.size() - 1).query().get("fields")).containsExactly("updated");
+	}
+
+	@Test
+	void aUserWhoLostAccessGets403EvenForAStoredAssessment() {
+		openAi.reply(AssessTestData.VALID);
+		assess("SCRUM-1", "", JSON);
+		this.site.deny(this.alice, "BROWSE_PROJECTS", "SCRUM");
+
+		assertThat(assess("SCRUM-1", "", JSON).statusCode()).isEqualTo(403);
+		assertThat(openAi.requests()).hasSize(1);
 	}
 
 	@Test
