@@ -261,7 +261,7 @@ public class LlmGateway {
 		String userText = user.render(only(values, user));
 		if (user.expectsJson() && !"json-schema".equals(this.properties.structuredOutput())) {
 			userText += "\n\nAnswer with only a JSON object that matches this JSON schema:\n"
-					+ user.outputSchema().toPrettyString();
+					+ user.outputSchema().toString();
 		}
 		messages.add(new UserMessage(userText));
 		messages.addAll(followUps);
