@@ -2,6 +2,7 @@ package dev.jiraai.assess;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,10 +16,11 @@ import dev.jiraai.jira.payload.JiraUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an issue and its context as compact Markdown for the assessor: the fields, the
+ * Writes an issue and its context compactly for the assessor: one line of fields, the
  * parent or epic, subtasks, linked issues with their link types, the description, and the
  * latest comments, newest first, within a token budget (the oldest comments go first when
- * space runs out, and the text says so).
+ * space runs out, and the text says so). Empty fields and sections are left out, and the
+ * issue type is not repeated: the prompt states it.
  */
 @Component
 class IssueBrief {
@@ -40,54 +42,56 @@ class IssueBrief {
 	String write(JiraIssue issue) {
 		List<TokenBudget.Part> parts = new ArrayList<>();
 		parts.add(new TokenBudget.Part("fields", fields(issue)));
-		parts.add(new TokenBudget.Part("description", "## Description\n"
-				+ (issue.descriptionMarkdown().isBlank() ? "(no description)" : issue.descriptionMarkdown().strip())));
+		parts.add(new TokenBudget.Part("description", "Description:\n"
+				+ (issue.descriptionMarkdown().isBlank() ? "(none)" : issue.descriptionMarkdown().strip())));
 		List<JiraComment> newestFirst = new ArrayList<>(issue.comments());
-		java.util.Collections.reverse(newestFirst);
+		Collections.reverse(newestFirst);
 		boolean first = true;
 		for (JiraComment comment : newestFirst) {
-			String heading = first ? "## Latest comments (newest first)\n" : "";
+			String heading = first ? "Comments, newest first:\n" : "";
 			parts.add(new TokenBudget.Part("comment by " + name(comment.author()),
-					heading + "- %s (%s): %s".formatted(name(comment.author()),
+					heading + "- %s %s: %s".formatted(name(comment.author()),
 							comment.created() == null ? "?" : DAY.format(comment.created()),
 							comment.bodyMarkdown().strip().replace("\n", "\n  "))));
 			first = false;
 		}
-		if (issue.comments().isEmpty()) {
-			parts.add(new TokenBudget.Part("comments", "## Comments\n(none)"));
-		}
 		TokenBudget.Fitted fitted = this.tokens.fit(parts, TOKEN_BUDGET);
-		String text = fitted.parts().stream().map(TokenBudget.Part::text).collect(Collectors.joining("\n\n"));
+		String text = fitted.parts().stream().map(TokenBudget.Part::text).collect(Collectors.joining("\n"));
 		if (!fitted.notes().isEmpty()) {
-			text += "\n\n(Shortened to fit: " + String.join("; ", fitted.notes()) + ".)";
+			text += "\n(Shortened to fit: " + String.join("; ", fitted.notes()) + ".)";
 		}
 		return text;
 	}
 
 	private static String fields(JiraIssue issue) {
-		StringBuilder text = new StringBuilder("# %s %s\n".formatted(issue.key(), issue.summary()));
-		line(text, "Type", issue.issueType() == null ? null : issue.issueType().name());
-		line(text, "Status", issue.status() == null ? null : issue.status().name());
-		line(text, "Priority", issue.priority() == null ? null : issue.priority().name());
-		line(text, "Labels", issue.labels().isEmpty() ? "none" : String.join(", ", issue.labels()));
-		line(text, "Components", issue.components().isEmpty() ? "none" : String.join(", ", issue.components()));
-		line(text, "Assignee", issue.assignee() == null ? "Unassigned" : name(issue.assignee()));
-		line(text, "Reporter", name(issue.reporter()));
-		line(text, "Created", issue.created() == null ? null : DAY.format(issue.created()));
-		line(text, "Updated", issue.updated() == null ? null : DAY.format(issue.updated()));
+		List<String> fields = new ArrayList<>();
+		field(fields, "Status: ", issue.status() == null ? null : issue.status().name());
+		field(fields, "priority ", issue.priority() == null ? null : issue.priority().name());
+		field(fields, "labels ", String.join(", ", issue.labels()));
+		field(fields, "components ", String.join(", ", issue.components()));
+		fields.add(issue.assignee() == null ? "unassigned" : "assignee " + name(issue.assignee()));
+		field(fields, "reporter ", issue.reporter() == null ? null : name(issue.reporter()));
+		field(fields, "created ", issue.created() == null ? null : DAY.format(issue.created()));
+		field(fields, "updated ", issue.updated() == null ? null : DAY.format(issue.updated()));
+		StringBuilder text = new StringBuilder("%s: %s\n".formatted(issue.key(), issue.summary()));
+		text.append(String.join("; ", fields));
 		if (issue.parent() != null) {
-			line(text, "Parent", ref(issue.parent()));
+			text.append("\nParent: ").append(ref(issue.parent()));
 		}
-		line(text, "Subtasks", issue.subtasks().isEmpty() ? "none"
-				: issue.subtasks().stream().map(IssueBrief::ref).collect(Collectors.joining("; ")));
-		line(text, "Links", issue.links().isEmpty() ? "none"
-				: issue.links().stream().map(IssueBrief::link).collect(Collectors.joining("; ")));
-		return text.toString().strip();
+		if (!issue.subtasks().isEmpty()) {
+			text.append("\nSubtasks: ")
+				.append(issue.subtasks().stream().map(IssueBrief::ref).collect(Collectors.joining("; ")));
+		}
+		if (!issue.links().isEmpty()) {
+			text.append("\nLinks: ")
+				.append(issue.links().stream().map(IssueBrief::link).collect(Collectors.joining("; ")));
+		}
+		return text.toString();
 	}
 
-	private static void line(StringBuilder text, String label, String value) {
-		if (value != null) {
-			text.append("- ").append(label).append(": ").append(value).append('\n');
+	private static void field(List<String> fields, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			fields.add(label + value);
 		}
 	}
 

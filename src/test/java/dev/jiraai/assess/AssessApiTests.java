@@ -92,7 +92,7 @@ class AssessApiTests extends AppTestSupport {
 			.contains("Subtasks: SCRUM-11")
 			.contains("is blocked by SCRUM-2")
 			.contains("Which PSP do we use for tokenisation?")
-			.contains("Type: Story");
+			.contains("Story issue, today");
 		assertThat(this.site.calls()).filteredOn(call -> call.path().equals("/rest/api/3/issue/SCRUM-1"))
 			.first()
 			.satisfies(call -> assertThat(call.caller()).isEqualTo(this.alice));
