@@ -1,5 +1,7 @@
 package dev.jiraai;
 
+import dev.jiraai.database.EmbeddedPostgresEarlyStart;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -19,7 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JiraAiApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(JiraAiApplication.class, args);
+		SpringApplication application = new SpringApplication(JiraAiApplication.class);
+		application.addListeners(new EmbeddedPostgresEarlyStart());
+		application.run(args);
 	}
 
 }

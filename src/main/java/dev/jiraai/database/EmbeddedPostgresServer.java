@@ -40,7 +40,45 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		this.database = database;
 	}
 
+	/** A start begun early, and the properties it was begun with. */
+	private static final java.util.concurrent.atomic.AtomicReference<EarlyStart> early = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private record EarlyStart(EmbeddedDatabaseProperties properties,
+			java.util.concurrent.CompletableFuture<EmbeddedPostgresServer> server) {
+	}
+
+	/**
+	 * Begins starting the server in the background; the next {@link #start} with the same
+	 * properties takes it.
+	 */
+	static void startEarly(EmbeddedDatabaseProperties properties) {
+		java.util.concurrent.CompletableFuture<EmbeddedPostgresServer> server = new java.util.concurrent.CompletableFuture<>();
+		if (early.compareAndSet(null, new EarlyStart(properties, server))) {
+			Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+				try {
+					server.complete(startNow(properties));
+				}
+				catch (RuntimeException ex) {
+					server.completeExceptionally(ex);
+				}
+			});
+		}
+	}
+
 	static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties) {
+		EarlyStart begun = early.get();
+		if (begun != null && begun.properties().equals(properties) && early.compareAndSet(begun, null)) {
+			try {
+				return begun.server().join();
+			}
+			catch (java.util.concurrent.CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+			}
+		}
+		return startNow(properties);
+	}
+
+	private static EmbeddedPostgresServer startNow(EmbeddedDatabaseProperties properties) {
 		try {
 			if (properties.ephemeral()) {
 				EmbeddedPostgres shared = sharedEphemeral(properties.port());
