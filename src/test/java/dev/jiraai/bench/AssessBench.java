@@ -115,7 +115,7 @@ public final class AssessBench {
 			LoadDriver.Sample warm = call(kind, 0, true);
 			log("warm-up %s: %s".formatted(kind, warm.ok() ? "ok" : warm.failure()));
 		}
-		send(Kind.CONNECT_JSON, 0, true);
+		call(Kind.CONNECT_JSON, 0, true);
 		report.prompt(this.model.lastMessages());
 		for (int users : levels) {
 			LoadDriver.Run ideal = LoadDriver.run(users, this.duration, this::idealCall);
@@ -222,11 +222,11 @@ public final class AssessBench {
 				: LoadDriver.Sample.failed(start, "ideal " + issue.statusCode() + "/" + answer.statusCode());
 	}
 
+	/**
+	 * One assessment through the app; for streams, also the relay delay of its first
+	 * {@code text} event.
+	 */
 	private LoadDriver.Sample call(Kind kind, int user, boolean force) throws Exception {
-		return send(kind, user, force);
-	}
-
-	private LoadDriver.Sample send(Kind kind, int user, boolean force) throws Exception {
 		String key = issueKey(user);
 		String accountId = "acc-bench-" + user;
 		HttpRequest.Builder request = HttpRequest
