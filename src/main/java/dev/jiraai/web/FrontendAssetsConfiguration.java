@@ -1,19 +1,26 @@
 package dev.jiraai.web;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
  * Serves the frontend's hashed assets ({@code /ui/assets/*}, named after their content by
@@ -41,13 +48,55 @@ class FrontendAssetsConfiguration implements WebMvcConfigurer {
 			.addResourceLocations(ASSETS_LOCATION)
 			.setCacheControl(IMMUTABLE)
 			.resourceChain(true)
-			.addResolver(new EncodedResourceResolver())
+			.addResolver(new BrotliFirstResolver())
 			.addResolver(new PathResourceResolver());
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new VaryOnAcceptEncoding()).addPathPatterns(ASSETS_PATTERN);
+	}
+
+	/**
+	 * Sends the brotli copy whenever the client accepts it. Spring picks the first coding
+	 * in the client's list, and browsers list {@code gzip} before {@code br} (without
+	 * weights, so the choice is the server's); brotli is some 13% smaller here.
+	 */
+	static final class BrotliFirstResolver extends EncodedResourceResolver {
+
+		private static final String BROTLI = "br";
+
+		@Override
+		protected Resource resolveResourceInternal(@Nullable HttpServletRequest request, String requestPath,
+				List<? extends Resource> locations, ResourceResolverChain chain) {
+			return super.resolveResourceInternal((request != null) ? brotliFirst(request) : null, requestPath,
+					locations, chain);
+		}
+
+		private static HttpServletRequest brotliFirst(HttpServletRequest request) {
+			String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+			if (accepted == null) {
+				return request;
+			}
+			List<String> codings = Arrays.stream(accepted.toLowerCase(Locale.ROOT).split(","))
+				.map(String::trim)
+				.toList();
+			if (!codings.contains(BROTLI) || codings.get(0).equals(BROTLI)) {
+				// Absent, weighted (then not reordered) or already first.
+				return request;
+			}
+			String reordered = BROTLI + ", "
+					+ String.join(", ", codings.stream().filter(coding -> !coding.equals(BROTLI)).toList());
+			return new HttpServletRequestWrapper(request) {
+
+				@Override
+				public String getHeader(String name) {
+					return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name) ? reordered : super.getHeader(name);
+				}
+
+			};
+		}
+
 	}
 
 	/**
