@@ -2,6 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { AppContext } from './appContext';
 import { ApiError, apiFetch } from './bridge';
+import { takePrefetched } from './prefetch';
+
+/** The key under which an entry may {@link prefetch} the context before rendering. */
+export const APP_CONTEXT_PATH = '/api/context';
+
+/** The request {@link useAppContext} sends; entries call it early through `prefetch`. */
+export function loadAppContext(): Promise<AppContext> {
+  return apiFetch<AppContext>(APP_CONTEXT_PATH);
+}
 
 export type AppContextState =
   | { status: 'loading' }
@@ -9,7 +18,8 @@ export type AppContextState =
   | { status: 'error'; error: ApiError };
 
 /**
- * Loads `/api/context` once on mount; `retry()` loads it again.
+ * Loads `/api/context` once on mount (or takes the request the entry already started);
+ * `retry()` loads it again.
  * Every surface uses this instead of calling the bridge itself.
  */
 export function useAppContext(): AppContextState & { retry: () => void } {
@@ -19,7 +29,7 @@ export function useAppContext(): AppContextState & { retry: () => void } {
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    apiFetch<AppContext>('/api/context').then(
+    ((attempt === 0 ? takePrefetched<AppContext>(APP_CONTEXT_PATH) : undefined) ?? loadAppContext()).then(
       (context) => {
         if (current) setState({ status: 'ready', context });
       },

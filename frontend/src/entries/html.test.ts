@@ -24,6 +24,16 @@ describe('html entries', () => {
     const firstUrl = head.search(/\b(src|href)=/);
     if (firstUrl !== -1) expect(head.indexOf('<!-- connect-all-js -->')).toBeLessThan(firstUrl);
     expect(html).toContain(`src="/src/entries/${name}.tsx"`);
-    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('<div id="root"><div class="boot-skeleton">');
+  });
+
+  it.each(Object.entries(PAGES))('%s.html shows an accessible skeleton until the surface renders', (_name, html) => {
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script type="module"'));
+    expect(root).toContain('role="status">Loading…</span>');
+    expect(root).toContain('aria-busy="true"');
+    // Light and dark before the tokens load, and the host theme once Atlaskit marks it.
+    expect(html).toContain('@media (prefers-color-scheme: dark)');
+    expect(html).toContain(":root[data-color-mode='dark']");
+    expect(html).toContain('var(--ds-skeleton,');
   });
 });

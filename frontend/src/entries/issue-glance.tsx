@@ -1,4 +1,5 @@
 import { mount } from '../mount';
-import { AssessSurface } from '../surfaces/AssessSurface';
+import { AssessSurface, prefetchAssessData } from '../surfaces/AssessSurface';
 
+prefetchAssessData();
 mount(<AssessSurface compact />);

@@ -23,14 +23,16 @@ import {
   type ProposalAction,
   type ProposalDone,
 } from '../assessment';
-import { requestResize, type ApiError } from '../bridge';
+import { isConnect, requestResize, type ApiError } from '../bridge';
 import { HistoryTrend } from '../components/HistoryTrend';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { LazyMarkdown, preloadMarkdown } from '../components/LazyMarkdown';
 import { Scorecard } from '../components/Scorecard';
 import { SurfaceFrame } from '../components/SurfaceFrame';
+import { APP_CONTEXT_PATH, loadAppContext } from '../useAppContext';
 import { visuallyHidden } from '../components/visuallyHidden';
-import { resolveIssueKey } from '../issueKey';
+import { issueKeyFromSearch, resolveIssueKey } from '../issueKey';
+import { prefetch, takePrefetched } from '../prefetch';
 import { safeHref } from '../safeUrl';
 
 // The confirmation modal (and @atlaskit/modal-dialog) is only downloaded when it is about to be needed.
@@ -43,6 +45,20 @@ export interface AssessSurfaceProps {
   /** The issue to assess; when absent it is read from the page (Connect) or the Forge context. */
   issueKey?: string;
 }
+
+/**
+ * Starts the panel's requests (app context and the issue's earlier assessments) at once, before
+ * React renders, so neither waits for the other or for the first render. Connect only: there the
+ * issue key is in the page URL; under Forge the hooks load them (also in parallel) after render.
+ */
+export function prefetchAssessData(): void {
+  if (!isConnect()) return;
+  prefetch(APP_CONTEXT_PATH, loadAppContext);
+  const issueKey = issueKeyFromSearch(window.location.search);
+  if (issueKey) prefetch(historyKey(issueKey), () => loadHistory(issueKey));
+}
+
+const historyKey = (issueKey: string) => `history:${issueKey}`;
 
 /** "Assess with AI": the Jira issue panel (and, compact, the issue glance). */
 export function AssessSurface({ compact = false, issueKey }: AssessSurfaceProps) {
@@ -73,9 +89,14 @@ export function AssessSurface({ compact = false, issueKey }: AssessSurfaceProps)
 type IssueKeyState = { status: 'loading' } | { status: 'ready'; issueKey: string } | { status: 'missing' };
 
 function useIssueKey(given: string | undefined): IssueKeyState {
-  const [resolved, setResolved] = useState<IssueKeyState>({ status: 'loading' });
+  // On Connect the key is in the URL: known in the first render, so the history starts loading at once.
+  const [resolved, setResolved] = useState<IssueKeyState>(() => {
+    if (given || !isConnect()) return { status: 'loading' };
+    const issueKey = issueKeyFromSearch(window.location.search);
+    return issueKey ? { status: 'ready', issueKey } : { status: 'missing' };
+  });
   useEffect(() => {
-    if (given) return;
+    if (given || resolved.status !== 'loading') return;
     let current = true;
     resolveIssueKey().then(
       (issueKey) => current && setResolved(issueKey ? { status: 'ready', issueKey } : { status: 'missing' }),
@@ -84,6 +105,7 @@ function useIssueKey(given: string | undefined): IssueKeyState {
     return () => {
       current = false;
     };
+    // Resolved once: only a change of the given key matters afterwards.
   }, [given]);
   return given ? { status: 'ready', issueKey: given } : resolved;
 }
@@ -106,7 +128,7 @@ function useHistory(issueKey: string | undefined): History {
     if (!issueKey) return;
     let current = true;
     setState((previous) => ({ status: 'loading', assessments: previous.assessments }));
-    loadHistory(issueKey).then(
+    ((attempt === 0 ? takePrefetched<Assessment[]>(historyKey(issueKey)) : undefined) ?? loadHistory(issueKey)).then(
       (assessments) => current && setState({ status: 'ready', assessments }),
       (error: unknown) =>
         current && setState((previous) => ({ status: 'error', assessments: previous.assessments, error: asApiError(error) })),
@@ -181,10 +203,6 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  // The improved description needs the Markdown renderer; fetch it while the history loads.
-  useEffect(() => {
-    if (!compact) preloadMarkdown();
-  }, [compact]);
 
   const assessments = useMemo(() => {
     const seen = new Set(fresh.map((a) => String(a.id)));
@@ -201,6 +219,14 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
   );
 
   const historyLoading = history.state.status === 'loading' && assessments.length === 0;
+  const running = run.status === 'running';
+
+  // The improved description needs the Markdown renderer (a large chunk): fetch it once there is a
+  // result to show or one on its way, not for an issue that was never assessed.
+  const needsMarkdown = !compact && (latest !== undefined || running);
+  useEffect(() => {
+    if (needsMarkdown) preloadMarkdown();
+  }, [needsMarkdown]);
 
   useEffect(() => {
     requestResize();
@@ -320,7 +346,6 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
     void rejectProposal(pending.proposal.proposalId).catch(() => {});
   }, [pending]);
 
-  const running = run.status === 'running';
   const assessDisabled = !context.llmConfigured;
 
   return (
