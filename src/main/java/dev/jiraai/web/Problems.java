@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
@@ -162,7 +163,10 @@ public final class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPES + type));
 		problem.setTitle(title);
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+		// Set, not negotiated: a request that asked for a stream (text/event-stream) but
+		// failed before it began still gets the problem, not a 406.
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (retryAfter != null) {
 			long seconds = Math.max(1, retryAfter.toSeconds());
 			builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

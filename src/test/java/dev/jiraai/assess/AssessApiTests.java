@@ -232,6 +232,16 @@ class AssessApiTests extends AppTestSupport {
 	}
 
 	@Test
+	void aStreamThatFailsBeforeItBeginsAnswersTheProblemNotA406() throws Exception {
+		HttpResponse<String> response = assess("not-a-key", "", "text/event-stream");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(body(response).path("detail").asText()).isNotBlank();
+	}
+
+	@Test
 	void anIssueThatTriesToInstructTheModelIsAssessedAsTextAndWritesNothing() throws Exception {
 		ObjectNode issue = (ObjectNode) this.site.data().issue("SCRUM-2").orElseThrow();
 		issue.set("description", json.readTree(
