@@ -17,6 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -187,6 +189,16 @@ public class ClusterCaches implements SmartInitializingSingleton, DisposableBean
 			Thread.currentThread().interrupt();
 			this.running.set(false);
 		}
+	}
+
+	/**
+	 * Stops listening when the app begins to shut down, before the database may go (the
+	 * embedded one stops with the context), so that its going is not mistaken for a lost
+	 * channel.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopListening() {
+		this.running.set(false);
 	}
 
 	@Override
