@@ -30,7 +30,6 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.openai.api.ResponseFormat;
@@ -112,7 +111,7 @@ public class LlmGateway {
 	 * Asks the model with follow-up messages after the rendered prompts (a repair round).
 	 */
 	AiAnswer call(AiCall call, List<Message> followUps) {
-		Prepared prepared = prepare(call, followUps, false);
+		Prepared prepared = prepare(call, followUps);
 		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
 		boolean keyReread = false;
 		for (int attempt = 1;; attempt++) {
@@ -159,7 +158,7 @@ public class LlmGateway {
 	public Flux<String> stream(AiCall call) {
 		Prepared prepared;
 		try {
-			prepared = prepare(call, List.of(), true);
+			prepared = prepare(call, List.of());
 		}
 		catch (AiException | PromptException ex) {
 			return Flux.error(ex);
@@ -282,7 +281,7 @@ public class LlmGateway {
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
-	private Prepared prepare(AiCall call, List<Message> followUps, boolean streaming) {
+	private Prepared prepare(AiCall call, List<Message> followUps) {
 		SiteModelSettings.ModelSettings model = this.settings.effective(call.site());
 		if (!model.keyConfigured()) {
 			throw new AiException.NotConfigured(call.site().clientKey());

@@ -21,8 +21,6 @@ import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.tenancy.SiteUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -40,8 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AssessmentService {
-
-	private static final Logger logger = LoggerFactory.getLogger(AssessmentService.class);
 
 	static final String PROMPT = "ticket_assessor";
 
