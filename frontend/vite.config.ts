@@ -1,13 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+import { withBootSkeleton } from './src/bootSkeleton';
+
 /** One html per surface, all at the dist root (see README.md for the module mapping). */
 export const ENTRIES = ['index', 'issue-panel', 'issue-glance', 'draft', 'assistant', 'admin'] as const;
 
 export default defineConfig({
   // Relative asset URLs: Forge Custom UI and the backend's /ui/ path (with <base href>) both need them.
   base: './',
-  plugins: [react()],
+  // Every entry gets the same boot skeleton from one source (src/bootSkeleton.ts).
+  plugins: [react(), { name: 'boot-skeleton', transformIndexHtml: { order: 'pre', handler: withBootSkeleton } }],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

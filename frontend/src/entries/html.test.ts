@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { MARKUP_PLACEHOLDER, STYLE_PLACEHOLDER, withBootSkeleton } from '../bootSkeleton';
+
 import admin from '../../admin.html?raw';
 import assistant from '../../assistant.html?raw';
 import draft from '../../draft.html?raw';
@@ -7,7 +9,7 @@ import index from '../../index.html?raw';
 import issueGlance from '../../issue-glance.html?raw';
 import issuePanel from '../../issue-panel.html?raw';
 
-const PAGES: Record<string, string> = {
+const SOURCES: Record<string, string> = {
   index,
   'issue-panel': issuePanel,
   'issue-glance': issueGlance,
@@ -16,7 +18,17 @@ const PAGES: Record<string, string> = {
   admin,
 };
 
+/** The pages as Vite serves and builds them. */
+const PAGES: Record<string, string> = Object.fromEntries(
+  Object.entries(SOURCES).map(([name, html]) => [name, withBootSkeleton(html)]),
+);
+
 describe('html entries', () => {
+  it.each(Object.entries(SOURCES))('%s.html takes the one shared skeleton', (_name, html) => {
+    expect(html.slice(html.indexOf('<head>'), html.indexOf('</head>'))).toContain(STYLE_PLACEHOLDER);
+    expect(html).toContain(`<div id="root">${MARKUP_PLACEHOLDER}</div>`);
+  });
+
   it.each(Object.entries(PAGES))('%s.html has the Connect placeholder in <head> and loads its entry', (name, html) => {
     const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
     expect(head).toContain('<!-- connect-all-js -->');
