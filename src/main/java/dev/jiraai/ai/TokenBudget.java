@@ -2,6 +2,7 @@ package dev.jiraai.ai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
@@ -23,11 +24,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenBudget {
 
-	private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+	/**
+	 * Loading the encoding takes about a second; it loads on a thread of its own from
+	 * start-up on, so the app does not wait for it to start, and the first count waits
+	 * for it only if it comes that soon. (The default registry would load all five
+	 * encodings jtokkit knows.)
+	 */
+	private final CompletableFuture<Encoding> encoding = CompletableFuture.supplyAsync(
+			() -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE),
+			command -> Thread.ofVirtual().name("token-encoding-load").start(command));
 
 	/** How many tokens a text has. */
 	public int count(String text) {
-		return (text == null || text.isEmpty()) ? 0 : this.encoding.countTokens(text);
+		return (text == null || text.isEmpty()) ? 0 : this.encoding.join().countTokens(text);
 	}
 
 	/**
@@ -124,7 +133,7 @@ public class TokenBudget {
 	 * what was cut.
 	 */
 	public String cutMiddle(String text, int maxTokens, String label) {
-		IntArrayList tokens = this.encoding.encode(text);
+		IntArrayList tokens = this.encoding.join().encode(text);
 		if (tokens.size() <= maxTokens) {
 			return text;
 		}
@@ -138,9 +147,9 @@ public class TokenBudget {
 		for (int i = tokens.size() - tail; i < tokens.size(); i++) {
 			last.add(tokens.get(i));
 		}
-		return this.encoding.decode(first)
+		return this.encoding.join().decode(first)
 				+ "\n[... %d tokens of %s cut ...]\n".formatted(tokens.size() - head - tail, label)
-				+ this.encoding.decode(last);
+				+ this.encoding.join().decode(last);
 	}
 
 }
