@@ -17,9 +17,6 @@ public final class SecretMasker {
 	/**
 	 * A kind of value to hide: the pattern and which of its groups is the value (0: the
 	 * whole match), so that a label such as {@code password=} stays readable.
-	 */
-	/**
-	 * A kind of value to hide.
 	 *
 	 * @param hints text of which at least one must occur (in lower case) for the pattern
 	 * to be able to match: most text has none, so most patterns never run (the masking
@@ -61,25 +58,22 @@ public final class SecretMasker {
 			new Rule("secret", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"), 0,
 					"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
 			new Rule("secret", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, "xox"),
-			// password=..., pwd: ...: a value of one word followed by more words reads as
-			// a
-			// sentence ("Password: reset flow broken"), not a secret, unless it has a
-			// digit
-			// or symbol.
+			// password=..., pwd: ...: a value of one word followed by more words reads
+			// as a sentence ("Password: reset flow broken"), not a secret, unless it has
+			// a digit or symbol.
 			new Rule("secret", Pattern.compile("(?i)\\b(?:password|passwd|pwd|passphrase|secret|client[_-]?secret"
 					+ "|api[_-]?key|access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token)"
 					+ "[\"']?\\s*[:=]\\s*[\"']?((?=[^\\s\"',;]*[^A-Za-z\\s\"',;])[^\\s\"',;]+|[A-Za-z]++(?![ \\t]+[a-z]))"),
 					1, "pass", "pwd", "secret", "key", "token"));
 
 	private static final List<Rule> PERSONAL = List.of(new Rule("email",
-			Pattern.compile("(?<![\\w.+-])[\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0, "@"),
+			Pattern.compile("(?<![\\w.+-])[\\w.+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), 0, "@"),
 			// International (+49 30 1234567) or North American ((555) 123-4567,
-			// 555-123-4567)
-			// numbers; dates, versions and issue keys have other shapes.
+			// 555-123-4567) numbers; dates, versions and issue keys have other shapes.
 			new Rule("phone", Pattern
 				.compile("(?<![\\w+])(?:\\+[1-9]\\d{0,2}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]?\\d{2,4}){1,4}"
 						+ "|\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}|\\b\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w-])"),
-					0));
+					0, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
 
 	private final boolean personal;
 

@@ -25,7 +25,10 @@ public record SourceUrls(Set<String> urls) {
 	 * the last three on its own).
 	 */
 	static final Pattern URL_IN_TEXT = Pattern
-		.compile("(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.|\\bmailto:)[^\\s<>`]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+		.compile("(?i)(?:\\b[a-z][a-z0-9+.-]*+://|\\bwww\\.|\\bmailto:)[^\\s<>`]++"
+				// An address starts where no address character is before it; without that
+				// check, every position inside every word was a start to try (quadratic).
+				+ "|(?<![\\w.+-])[\\w.+-]++@[\\w-]+(?:\\.[\\w-]+)+");
 
 	private static final Parser parser = Parser.builder().build();
 
@@ -47,6 +50,10 @@ public record SourceUrls(Set<String> urls) {
 			Matcher matcher = URL_IN_TEXT.matcher(text);
 			while (matcher.find()) {
 				urls.add(normalize(trimTrailing(matcher.group())));
+			}
+			if (text.indexOf('[') < 0 && text.indexOf('<') < 0) {
+				// No Markdown link, image, reference or autolink without a bracket.
+				continue;
 			}
 			parser.parse(text).accept(new AbstractVisitor() {
 				@Override
