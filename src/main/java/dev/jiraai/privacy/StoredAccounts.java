@@ -18,10 +18,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StoredAccounts {
 
-	/** Table and column pairs holding an account id, as checked against the schema. */
-	static final List<String> ACCOUNT_COLUMNS = List.of("proposal.account_id", "audit_log.account_id",
-			"assessment.account_id", "llm_usage.account_id", "site_ai_settings.updated_by",
-			"prompt_override.updated_by");
+	/**
+	 * Table and column pairs holding an account id whose rows are the user's own: erased
+	 * by deleting them.
+	 */
+	static final List<String> DELETED_COLUMNS = List.of("proposal.account_id", "llm_usage_daily.account_id");
+
+	/**
+	 * Table and column pairs holding an account id in shared rows: erased by clearing the
+	 * column.
+	 */
+	static final List<String> CLEARED_COLUMNS = List.of("audit_log.account_id", "assessment.account_id",
+			"llm_usage.account_id", "site_ai_settings.updated_by", "prompt_override.updated_by");
+
+	/**
+	 * Every table and column pair holding an account id, as checked against the schema.
+	 */
+	static final List<String> ACCOUNT_COLUMNS = java.util.stream.Stream
+		.concat(DELETED_COLUMNS.stream(), CLEARED_COLUMNS.stream())
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -39,6 +54,8 @@ class StoredAccounts {
 				    UNION ALL SELECT account_id, created_at FROM audit_log WHERE client_key = :site
 				    UNION ALL SELECT account_id, created_at FROM assessment WHERE client_key = :site
 				    UNION ALL SELECT account_id, created_at FROM llm_usage WHERE client_key = :site
+				    UNION ALL SELECT account_id, updated_at FROM llm_usage_daily
+				        WHERE client_key = :site AND account_id <> ''
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
 				) mentions
@@ -54,23 +71,33 @@ class StoredAccounts {
 
 	/**
 	 * Erases what a site's data holds about a closed account: the user's own records
-	 * (proposals, which carry what they asked for) are deleted; shared records keep their
-	 * content without the account (an assessment is about the issue, usage counts towards
-	 * the site's budget, the audit log says what the app wrote to Jira, settings stay in
-	 * force).
+	 * (proposals, which carry what they asked for, and the user's daily token counters)
+	 * are deleted; shared records keep their content without the account (an assessment
+	 * is about the issue, usage counts towards the site's budget, which has a counter of
+	 * its own, the audit log says what the app wrote to Jira, settings stay in force).
 	 */
 	@Transactional
 	void erase(String clientKey, String accountId) {
-		this.jdbc.sql("DELETE FROM proposal WHERE client_key = ? AND account_id = ?")
-			.params(clientKey, accountId)
-			.update();
-		for (String column : ACCOUNT_COLUMNS.subList(1, ACCOUNT_COLUMNS.size())) {
-			String table = column.substring(0, column.indexOf('.'));
-			String name = column.substring(column.indexOf('.') + 1);
-			this.jdbc.sql("UPDATE %s SET %s = NULL WHERE client_key = ? AND %s = ?".formatted(table, name, name))
+		for (String column : DELETED_COLUMNS) {
+			this.jdbc.sql("DELETE FROM %s WHERE client_key = ? AND %s = ?".formatted(table(column), name(column)))
 				.params(clientKey, accountId)
 				.update();
 		}
+		for (String column : CLEARED_COLUMNS) {
+			String name = name(column);
+			this.jdbc
+				.sql("UPDATE %s SET %s = NULL WHERE client_key = ? AND %s = ?".formatted(table(column), name, name))
+				.params(clientKey, accountId)
+				.update();
+		}
+	}
+
+	private static String table(String column) {
+		return column.substring(0, column.indexOf('.'));
+	}
+
+	private static String name(String column) {
+		return column.substring(column.indexOf('.') + 1);
 	}
 
 }

@@ -401,11 +401,31 @@ class AiWireTests extends AppTestSupport {
 		}
 
 		@Test
+		void theTokensOfACallCountTowardsTheBudgetOfTheNext() throws Exception {
+			openAi.reply(new FakeOpenAi.Text(List.of("{}"), 150_000, 60_000));
+			gateway.call(call("x"));
+
+			HttpResponse<String> refused = classify("review SCRUM-1");
+
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(json.readTree(refused.body()).path("detail").asText()).contains("your account");
+			assertThat(openAi.requests()).as("the second call never reached the model").hasSize(1);
+			assertThat(jdbc.sql("SELECT tokens FROM llm_usage_daily WHERE client_key = ? AND account_id = ''")
+				.param(site.clientKey())
+				.query(Long.class)
+				.single()).as("the site's counter of today").isEqualTo(210_000L);
+		}
+
+		@Test
 		void aSpentDailyBudgetAnswers429WithRetryAfter() throws Exception {
 			jdbc.sql("""
 					INSERT INTO llm_usage (client_key, account_id, feature, model, prompt_tokens, completion_tokens,
 					    latency_ms, outcome, created_at)
 					VALUES (?, ?, 'chat', 'gpt-4o-mini', 150000, 60000, 10, 'ok', now())
+					""").params(site.clientKey(), alice).update();
+			jdbc.sql("""
+					INSERT INTO llm_usage_daily (client_key, day, account_id, tokens, updated_at)
+					VALUES (?, (now() AT TIME ZONE 'UTC')::date, ?, 210000, now())
 					""").params(site.clientKey(), alice).update();
 
 			HttpResponse<String> response = classify("review SCRUM-1");

@@ -81,10 +81,13 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(count("SELECT count(*) FROM audit_log WHERE client_key = ?", site))
 			.as("the audit log keeps what the app wrote, without who asked")
 			.isEqualTo(2);
+		assertThat(count("SELECT tokens FROM llm_usage_daily WHERE client_key = ? AND account_id = ''", site))
+			.as("the site's token counter keeps what the closed account spent")
+			.isEqualTo(300);
 		assertThat(mentions(site, bob)).as("another account of the same site").isEqualTo(bobBefore).isPositive();
 		assertThat(mentions(other, alice)).as("the same account on another site")
 			.isEqualTo(aliceElsewhereBefore)
-			.isEqualTo(6);
+			.isEqualTo(7);
 	}
 
 	@Test
@@ -96,7 +99,7 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(this.reporting.reportDue(this.now)).contains(site.clientKey());
 
 		assertThat(personalDataReporting.reports(site)).hasSize(1);
-		assertThat(mentions(site, carol)).isEqualTo(6);
+		assertThat(mentions(site, carol)).isEqualTo(7);
 		assertThat(this.reporting.lastReported(site.clientKey())).contains(this.now);
 		assertThat(this.reporting.nextReportDue(site.clientKey())).contains(this.now.plus(WEEK));
 		assertThat(this.reporting.reportDue(this.now.plus(WEEK).minusSeconds(1))).doesNotContain(site.clientKey());
@@ -114,7 +117,7 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(this.reporting.reportDue(this.now)).doesNotContain(site.clientKey());
 		assertThat(this.reporting.reportDue(this.now.plusSeconds(119))).doesNotContain(site.clientKey());
 		assertThat(personalDataReporting.reports(site)).as("no retry before Retry-After").hasSize(1);
-		assertThat(mentions(site, dave)).isEqualTo(6);
+		assertThat(mentions(site, dave)).isEqualTo(7);
 
 		assertThat(this.reporting.reportDue(this.now.plusSeconds(120))).contains(site.clientKey());
 		assertThat(personalDataReporting.reports(site)).hasSize(2);
@@ -139,7 +142,7 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(reports.stream().flatMap(report -> report.accounts().keySet().stream()))
 			.containsExactlyInAnyOrderElementsOf(accounts);
 		assertThat(mentions(site, accounts.get(150))).as("closed in the second batch").isZero();
-		assertThat(mentions(site, accounts.get(10))).isEqualTo(1);
+		assertThat(mentions(site, accounts.get(10))).as("its usage row and its daily token counter").isEqualTo(2);
 	}
 
 	@Test
@@ -210,7 +213,9 @@ class PersonalDataReportingTests extends AppTestSupport {
 		assertThat(StoredAccounts.ACCOUNT_COLUMNS).containsExactlyInAnyOrderElementsOf(columns);
 	}
 
-	/** One row naming the account in each of the six places the app keeps account ids. */
+	/**
+	 * One row naming the account in each of the seven places the app keeps account ids.
+	 */
 	private void seed(SimulatedSite site, String accountId) {
 		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
 		UUID proposal = UUID.randomUUID();
@@ -245,6 +250,13 @@ class PersonalDataReportingTests extends AppTestSupport {
 				    latency_ms, outcome, created_at)
 				VALUES (?, ?, 'assess', 'gpt-4o-mini', 100, 50, 300, 'OK', ?)
 				""").params(site.clientKey(), accountId, OffsetDateTime.now(ZoneOffset.UTC)).update();
+		for (String counter : List.of("", accountId)) {
+			this.jdbc.sql("""
+					INSERT INTO llm_usage_daily (client_key, day, account_id, tokens, updated_at)
+					VALUES (?, current_date, ?, 150, now())
+					ON CONFLICT (client_key, day, account_id) DO UPDATE SET tokens = llm_usage_daily.tokens + 150
+					""").params(site.clientKey(), counter).update();
+		}
 	}
 
 	/**
