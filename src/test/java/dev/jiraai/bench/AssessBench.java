@@ -27,7 +27,8 @@ import dev.jiraai.support.JiraCloudSimulator;
  * installs a site, then drives the assess API through Forge, Connect and Connect
  * streaming at rising concurrency and prints each figure beside its ideal (see
  * docs/benchmarks.md). Settings: {@code bench.duration} (per level, default 30s),
- * {@code bench.levels} (default 1,50,200,1000), {@code bench.jar}, {@code bench.out}.
+ * {@code bench.levels} (default 1,50,200,1000), {@code bench.jar}, {@code bench.out},
+ * {@code bench.jvm}.
  */
 public final class AssessBench {
 
@@ -90,8 +91,14 @@ public final class AssessBench {
 					// seconds.
 					"jira-ai.ai.budget.site-daily-tokens=1000000000000",
 					"jira-ai.ai.budget.user-daily-tokens=1000000000000", "jira-ai.privacy.schedule=-");
+			ProductionLaunch launch = "jar".equals(System.getProperty("bench.launch", "production"))
+					? ProductionLaunch.plain(jar.toAbsolutePath())
+					: ProductionLaunch.prepare(jar.toAbsolutePath(), work, properties);
+			log("launch: %s %s".formatted(launch.jvmArguments(), launch.jar()));
 			List<String> jvm = new ArrayList<>(tokenEndpoint.jvmArguments());
-			try (AppProcess app = new AppProcess(jar.toAbsolutePath(), work, properties, jvm)) {
+			jvm.addAll(launch.jvmArguments());
+			jvm.addAll(jvmArguments());
+			try (AppProcess app = new AppProcess(launch.jar(), work, properties, jvm)) {
 				AssessBench bench = new AssessBench(duration, jira, model, app);
 				Report report = bench.run(levels);
 				String markdown = report.markdown();
@@ -100,6 +107,15 @@ public final class AssessBench {
 				Files.writeString(out.resolve("results.md"), markdown);
 			}
 		}
+	}
+
+	/**
+	 * Extra JVM flags for the app: {@code bench.jvm}, space-separated (for a profile or a
+	 * heap limit).
+	 */
+	private static List<String> jvmArguments() {
+		String flags = System.getProperty("bench.jvm", "").trim();
+		return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
 	}
 
 	private Report run(int[] levels) throws Exception {
