@@ -464,6 +464,19 @@ public class LlmGateway {
 		return value == null ? 0 : value;
 	}
 
+	/**
+	 * Refuses at once what a call for this user would refuse: no model configured for the
+	 * site, or a spent budget. For work that starts now and calls the model later (a
+	 * task), so the user hears it before the work is queued.
+	 * @throws AiException.NotConfigured or {@link AiException.BudgetExceeded}
+	 */
+	public void admit(Site site, String accountId) {
+		if (!this.settings.effective(site).keyConfigured()) {
+			throw new AiException.NotConfigured(site.clientKey());
+		}
+		this.usage.checkBudget(site, accountId);
+	}
+
 	/** The model the site's calls use now. */
 	public String model(Site site) {
 		return this.settings.effective(site).model();

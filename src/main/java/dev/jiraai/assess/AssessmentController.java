@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 
 import com.atlassian.connect.spring.ContextJwt;
 import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.tasks.AiTasks;
+import dev.jiraai.tasks.AsyncAnswers;
 import dev.jiraai.tenancy.SiteUser;
 import dev.jiraai.web.Problems;
 import jakarta.validation.Valid;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -54,15 +57,27 @@ class AssessmentController {
 
 	private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-	AssessmentController(AssessmentService assessments, AssessmentActions actions) {
+	private final AiTasks tasks;
+
+	AssessmentController(AssessmentService assessments, AssessmentActions actions, AiTasks tasks) {
 		this.assessments = assessments;
 		this.actions = actions;
+		this.tasks = tasks;
 	}
 
+	/**
+	 * Assesses and answers with the assessment; with {@code Prefer: respond-async} (the
+	 * Forge panel always sends it) answers {@code 202} with a task at once instead.
+	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
-	Assessment assess(SiteUser user, @PathVariable String issueKey,
-			@RequestParam(defaultValue = "false") boolean force) {
-		return this.assessments.assess(user, checked(issueKey), force, false, AssessmentService.Listener.NONE);
+	ResponseEntity<?> assess(SiteUser user, @PathVariable String issueKey,
+			@RequestParam(defaultValue = "false") boolean force,
+			@RequestHeader(name = AsyncAnswers.PREFER, required = false) String prefer) {
+		String key = checked(issueKey);
+		if (AsyncAnswers.wanted(prefer)) {
+			return AsyncAnswers.accepted(this.tasks.start(user, AssessTask.KIND, new AssessTask.Input(key, force)));
+		}
+		return ResponseEntity.ok(this.assessments.assess(user, key, force, false, AssessmentService.Listener.NONE));
 	}
 
 	/**

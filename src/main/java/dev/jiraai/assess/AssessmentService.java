@@ -20,6 +20,7 @@ import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
+import dev.jiraai.tasks.Checkpoints;
 import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.stereotype.Service;
@@ -90,6 +91,16 @@ public class AssessmentService {
 	 * @param stream whether to stream the model's text to the listener as it is written
 	 */
 	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener) {
+		return assess(user, issueKey, force, stream, listener, Checkpoints.NONE);
+	}
+
+	/**
+	 * The same, with the model's answer and the stored assessment as steps of a task: a
+	 * task run again after a crash neither asks the model again for an answer it already
+	 * had nor stores the assessment twice.
+	 */
+	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener,
+			Checkpoints checkpoints) {
 		listener.progress("reading-issue", "Reading %s and its context…".formatted(issueKey));
 		PromptTemplate prompt = this.prompts.get(user.site(), PROMPT);
 		String model = this.gateway.model(user.site());
@@ -113,13 +124,18 @@ public class AssessmentService {
 				Map.of("issue", this.brief.write(issue), "issue_type",
 						issue.issueType() == null ? "Task" : issue.issueType().name(), "today",
 						LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).toString()));
-		StructuredOutputs.Structured<AssessorOutput> answer = stream
-				? this.outputs.stream(call, AssessorOutput.class, listener::text)
-				: this.outputs.call(call, AssessorOutput.class);
-		listener.progress("validating", "Checking the answer…");
-		Assessment assessment = assessment(issue, answer);
-		this.repository.save(key, prompt.id(), user.accountId(), assessment);
-		this.scores.writeSoon(user.site(), assessment);
+		Assessment assessment = checkpoints.step("model-answer", Assessment.class, () -> {
+			StructuredOutputs.Structured<AssessorOutput> answer = stream
+					? this.outputs.stream(call, AssessorOutput.class, listener::text)
+					: this.outputs.call(call, AssessorOutput.class);
+			listener.progress("validating", "Checking the answer…");
+			return assessment(issue, answer);
+		});
+		checkpoints.stepInTransaction("stored", Boolean.class, () -> {
+			this.repository.save(key, prompt.id(), user.accountId(), assessment);
+			this.scores.writeSoon(user.site(), assessment);
+			return true;
+		});
 		return assessment;
 	}
 

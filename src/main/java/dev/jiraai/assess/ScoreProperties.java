@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -69,11 +71,24 @@ class ScoreProperties {
 
 	/** Writes the score of a just-stored assessment, on another thread. */
 	void writeSoon(Site site, Assessment assessment) {
-		this.executor.execute(() -> {
+		Runnable attempt = () -> this.executor.execute(() -> {
 			if (write(site, assessment.issueKey(), assessment)) {
 				this.repository.scoreSettled(site.clientKey(), assessment.id());
 			}
 		});
+		// Saved in a transaction (a task's step): the pending row is only there to
+		// settle once it is committed.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					attempt.run();
+				}
+			});
+		}
+		else {
+			attempt.run();
+		}
 	}
 
 	/** Retries the scores still pending after their first attempt. */

@@ -4,13 +4,17 @@ import java.util.List;
 
 import com.atlassian.connect.spring.ContextJwt;
 import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.tasks.AiTasks;
+import dev.jiraai.tasks.AsyncAnswers;
 import dev.jiraai.tenancy.SiteUser;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,8 +27,11 @@ class DraftController {
 
 	private final DraftService drafts;
 
-	DraftController(DraftService drafts) {
+	private final AiTasks tasks;
+
+	DraftController(DraftService drafts, AiTasks tasks) {
 		this.drafts = drafts;
+		this.tasks = tasks;
 	}
 
 	@GetMapping("/api/projects")
@@ -40,9 +47,17 @@ class DraftController {
 		return this.drafts.options(user, JiraKeys.projectKey(projectKey));
 	}
 
+	/**
+	 * Drafts and answers with the drafts; with {@code Prefer: respond-async} (the Forge
+	 * dialog always sends it) answers {@code 202} with a task at once instead.
+	 */
 	@PostMapping("/api/drafts")
-	DraftResponse draft(SiteUser user, @Valid @RequestBody DraftRequest request) {
-		return this.drafts.draft(user, request);
+	ResponseEntity<?> draft(SiteUser user, @Valid @RequestBody DraftRequest request,
+			@RequestHeader(name = AsyncAnswers.PREFER, required = false) String prefer) {
+		if (AsyncAnswers.wanted(prefer)) {
+			return AsyncAnswers.accepted(this.tasks.start(user, DraftTask.KIND, request));
+		}
+		return ResponseEntity.ok(this.drafts.draft(user, request));
 	}
 
 	/**

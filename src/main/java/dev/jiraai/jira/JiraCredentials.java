@@ -5,10 +5,9 @@ import java.util.List;
 
 import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostRepository;
-import com.atlassian.connect.spring.internal.auth.frc.ForgeSecurityContextHelper;
-import com.atlassian.connect.spring.internal.auth.frc.types.ForgeApiContext;
 import com.atlassian.connect.spring.internal.request.jwt.JwtGenerator;
 import com.atlassian.connect.spring.internal.request.oauth2.OAuth2JwtTokenService;
+import dev.jiraai.tenancy.ForgeUserToken;
 import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Where a Jira call goes and the {@code Authorization} header it carries, for the
  * identity it is made as. The library still does what it is for (signing Connect JWTs,
- * the act-as-user token grant and its token cache, the Forge tokens of the request); the
- * app no longer lets it build a {@code RestTemplate} (and, with it, a new JDK
- * {@code HttpClient} with its own threads) per call: measured, that cost a third of the
- * CPU of an assessment and 2,000 clients for 1,000 assessments.
+ * the act-as-user token grant and its token cache); the app no longer lets it build a
+ * {@code RestTemplate} (and, with it, a new JDK {@code HttpClient} with its own threads)
+ * per call: measured, that cost a third of the CPU of an assessment and 2,000 clients for
+ * 1,000 assessments.
  */
 @Component
 class JiraCredentials {
@@ -32,8 +31,6 @@ class JiraCredentials {
 
 	private final OAuth2JwtTokenService userTokens;
 
-	private final ForgeSecurityContextHelper forgeContext;
-
 	/**
 	 * The only host Forge's user token may be sent to (api.atlassian.com), as in the
 	 * library.
@@ -41,11 +38,10 @@ class JiraCredentials {
 	private final String forgeApiHost;
 
 	JiraCredentials(AtlassianHostRepository hosts, JwtGenerator jwts, OAuth2JwtTokenService userTokens,
-			ForgeSecurityContextHelper forgeContext, @Value("${api.host:api.atlassian.com}") String forgeApiHost) {
+			@Value("${api.host:api.atlassian.com}") String forgeApiHost) {
 		this.hosts = hosts;
 		this.jwts = jwts;
 		this.userTokens = userTokens;
-		this.forgeContext = forgeContext;
 		this.forgeApiHost = forgeApiHost;
 	}
 
@@ -61,7 +57,7 @@ class JiraCredentials {
 	Signed sign(JiraIdentity who, HttpMethod method, URI relative) {
 		return switch (who) {
 			case JiraIdentity.AsUser(SiteUser user) when user.channel() == SiteUser.Channel.FORGE ->
-				asForgeUser(relative);
+				asForgeUser(user, relative);
 			case JiraIdentity.AsUser(SiteUser user) -> {
 				URI uri = resolve(user.hostUser().getHost().getBaseUrl(), relative);
 				yield new Signed(uri, "Bearer " + this.userTokens.getAccessToken(user.hostUser()).getTokenValue());
@@ -75,19 +71,18 @@ class JiraCredentials {
 	}
 
 	/**
-	 * Under Forge, Jira is reached through Atlassian's API gateway with the user's Forge
-	 * token from the current request (the next release makes the token part of the
-	 * identity, so work can leave the request thread). As in the library, the token goes
-	 * to the gateway's host only.
+	 * Under Forge, Jira is reached through Atlassian's API gateway with the Forge user
+	 * token the user carries (taken from the invocation when the request arrived, so a
+	 * task off the request thread acts as the same user). As in the library, the token
+	 * goes to the gateway's host only.
 	 */
-	private Signed asForgeUser(URI relative) {
-		ForgeApiContext context = this.forgeContext.getForgeApiContextFromSecurityContext()
-			.orElseThrow(() -> unauthorized("This Forge call carries no invocation context"));
-		URI uri = resolve(context.getForgeInvocationToken().getApp().getApiBaseUrl(), relative);
-		String token = context.getUserToken()
-			.filter(userToken -> this.forgeApiHost.equals(uri.getHost()))
-			.orElseThrow(() -> unauthorized("Forge sent no user token for " + uri.getHost()));
-		return new Signed(uri, "Bearer " + token);
+	private Signed asForgeUser(SiteUser user, URI relative) {
+		ForgeUserToken token = user.forge().orElseThrow(() -> unauthorized("This Forge call carries no user token"));
+		URI uri = resolve(token.apiBaseUrl().toString(), relative);
+		if (!this.forgeApiHost.equals(uri.getHost())) {
+			throw unauthorized("Forge user tokens go to %s only, not %s".formatted(this.forgeApiHost, uri.getHost()));
+		}
+		return new Signed(uri, "Bearer " + token.token());
 	}
 
 	private AtlassianHost installedHost(JiraIdentity.AsApp app) {

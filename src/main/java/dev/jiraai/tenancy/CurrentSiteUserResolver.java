@@ -1,7 +1,11 @@
 package dev.jiraai.tenancy;
 
+import java.net.URI;
+import java.time.Instant;
+
 import com.atlassian.connect.spring.AtlassianHostUser;
 import com.atlassian.connect.spring.internal.auth.frc.ForgeAuthentication;
+import com.atlassian.connect.spring.internal.auth.frc.types.ForgeApiContext;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -38,9 +42,19 @@ class CurrentSiteUserResolver implements HandlerMethodArgumentResolver {
 		if (authentication == null || !(authentication.getPrincipal() instanceof AtlassianHostUser hostUser)) {
 			throw new NotAuthenticatedException();
 		}
-		SiteUser.Channel channel = (authentication instanceof ForgeAuthentication) ? SiteUser.Channel.FORGE
-				: SiteUser.Channel.CONNECT;
-		return new SiteUser(Site.of(hostUser.getHost()), hostUser.getUserAccountId().orElse(null), channel, hostUser);
+		Site site = Site.of(hostUser.getHost());
+		String accountId = hostUser.getUserAccountId().orElse(null);
+		if (authentication instanceof ForgeAuthentication forge) {
+			// The user token is taken out of the security context here, once: from now
+			// on it travels with the user, so work off the request thread acts as them.
+			ForgeApiContext context = forge.getDetails();
+			ForgeUserToken token = context.getUserToken()
+				.map(value -> ForgeUserToken.of(URI.create(context.getForgeInvocationToken().getApp().getApiBaseUrl()),
+						value, Instant.now()))
+				.orElse(null);
+			return new SiteUser(site, accountId, SiteUser.Channel.FORGE, hostUser, token);
+		}
+		return new SiteUser(site, accountId, SiteUser.Channel.CONNECT, hostUser);
 	}
 
 }

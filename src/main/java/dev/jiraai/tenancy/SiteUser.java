@@ -18,8 +18,23 @@ import com.atlassian.connect.spring.AtlassianHostUser;
  * as this user
  * @param hostUser the library's view of the same, needed to call Jira through
  * atlassian-connect-spring-boot
+ * @param forgeToken under Forge, the invocation's user token Jira is called with;
+ * {@code null} under Connect (the app asks for a user token when it calls)
  */
-public record SiteUser(Site site, String accountId, Channel channel, AtlassianHostUser hostUser) {
+public record SiteUser(Site site, String accountId, Channel channel, AtlassianHostUser hostUser,
+		ForgeUserToken forgeToken) {
+
+	/**
+	 * A user without a Forge user token: Connect, or a Forge call made by Jira itself.
+	 */
+	public SiteUser(Site site, String accountId, Channel channel, AtlassianHostUser hostUser) {
+		this(site, accountId, channel, hostUser, null);
+	}
+
+	/** The Forge user token, when the user came through Forge with one. */
+	public Optional<ForgeUserToken> forge() {
+		return Optional.ofNullable(this.forgeToken);
+	}
 
 	/** The user's account id, when a user (not the app) is acting. */
 	public Optional<String> user() {

@@ -8,17 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.AtlassianHostUser;
-import com.atlassian.connect.spring.internal.auth.frc.ForgeAuthentication;
-import com.atlassian.connect.spring.internal.auth.frc.types.ForgeApiContext;
 import com.atlassian.connect.spring.internal.auth.frc.types.ForgeInvocationToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
+import dev.jiraai.tenancy.ForgeUserToken;
 import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
 import dev.jiraai.tenancy.Sites;
@@ -139,6 +137,47 @@ public abstract class AppTestSupport {
 		return send(request.build());
 	}
 
+	/**
+	 * Forge cuts a Custom UI call to a remote ({@code invokeRemote}) at 25 seconds; the
+	 * tests hold every call made the Forge way to it.
+	 */
+	protected static final java.time.Duration FORGE_CALL_LIMIT = java.time.Duration.ofSeconds(25);
+
+	/**
+	 * A call as Forge's {@code invokeRemote} makes it: the Forge Invocation Token and the
+	 * user's Forge token, a JSON body (or none), and Forge's 25 s limit: a call that
+	 * takes longer fails the test, as it would fail in Jira.
+	 */
+	protected static HttpResponse<String> forgeCall(SimulatedSite site, String accountId, String method,
+			String pathAndQuery, String jsonBody, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBaseUrl() + pathAndQuery))
+			.timeout(FORGE_CALL_LIMIT)
+			.header("Authorization", "Bearer " + site.forgeInvocationToken(accountId))
+			.header("x-forge-oauth-user", site.forgeUserToken(accountId))
+			.header("Accept", "application/json")
+			.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(jsonBody));
+		if (jsonBody != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			throw new AssertionError("Forge would have cut this call at 25 s: " + method + " " + pathAndQuery, ex);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	protected static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -166,9 +205,9 @@ public abstract class AppTestSupport {
 	}
 
 	/**
-	 * A user of an installed site as a Forge invocation would resolve them: the security
-	 * context holds the Forge Invocation Token and the Forge user token, as the Forge
-	 * filter leaves it. Cleared after each test.
+	 * A user of an installed site as a Forge invocation would resolve them: with the
+	 * Forge user token the invocation carried and the gateway URL of its invocation
+	 * token. Nothing is put in the security context: the token travels with the user.
 	 */
 	protected SiteUser forgeUser(SimulatedSite site, String accountId) {
 		AtlassianHost host = this.hostRepository.findById(site.clientKey()).orElseThrow();
@@ -178,14 +217,13 @@ public abstract class AppTestSupport {
 				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
 				.readValue(SignedJWT.parse(site.forgeInvocationToken(accountId)).getJWTClaimsSet().toString(),
 						ForgeInvocationToken.class);
-			ForgeApiContext context = new ForgeApiContext(token, Optional.of(site.forgeUserToken(accountId)),
-					Optional.empty());
-			SecurityContextHolder.getContext().setAuthentication(new ForgeAuthentication(context, hostUser));
+			ForgeUserToken userToken = ForgeUserToken.of(URI.create(token.getApp().getApiBaseUrl()),
+					site.forgeUserToken(accountId), java.time.Instant.now());
+			return new SiteUser(site(site), accountId, SiteUser.Channel.FORGE, hostUser, userToken);
 		}
 		catch (java.text.ParseException | java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return new SiteUser(site(site), accountId, SiteUser.Channel.FORGE, hostUser);
 	}
 
 	/** The app's view of a simulated site. */

@@ -71,6 +71,12 @@ public final class SimulatedSite implements AutoCloseable {
 
 	private final Map<String, String> userTokens = new ConcurrentHashMap<>();
 
+	/** When the bearer tokens that expire (Forge user tokens) stop working. */
+	private final Map<String, Instant> userTokenExpiry = new ConcurrentHashMap<>();
+
+	/** How long a Forge user token works, unless a test asks for another lifetime. */
+	static final Duration FORGE_USER_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	SimulatedSite(JiraCloudSimulator cloud, String name) {
@@ -307,7 +313,22 @@ public final class SimulatedSite implements AutoCloseable {
 	 * The user token Forge sends along with an invocation ({@code x-forge-oauth-user}).
 	 */
 	public String forgeUserToken(String accountId) {
-		return issueUserToken(accountId);
+		return forgeUserToken(accountId, FORGE_USER_TOKEN_LIFETIME);
+	}
+
+	/**
+	 * A Forge user token with its own lifetime. Forge issues them as JWTs whose
+	 * {@code exp} says when they stop working; the simulated Jira refuses them after it.
+	 */
+	public String forgeUserToken(String accountId, Duration lifetime) {
+		Instant expiry = Instant.now().plus(lifetime);
+		String token = new com.nimbusds.jwt.PlainJWT(new JWTClaimsSet.Builder().subject(accountId)
+			.jwtID(UUID.randomUUID().toString())
+			.expirationTime(Date.from(expiry))
+			.build()).serialize();
+		this.userTokens.put(token, accountId);
+		this.userTokenExpiry.put(token, expiry);
+		return token;
 	}
 
 	String issueUserToken(String accountId) {
@@ -536,8 +557,10 @@ public final class SimulatedSite implements AutoCloseable {
 				return "app";
 			}
 			if (authorization.startsWith("Bearer ")) {
-				String accountId = userTokens.get(authorization.substring(7));
-				if (accountId == null) {
+				String bearer = authorization.substring(7);
+				String accountId = userTokens.get(bearer);
+				Instant expiry = userTokenExpiry.get(bearer);
+				if (accountId == null || (expiry != null && Instant.now().isAfter(expiry))) {
 					throw new IllegalArgumentException("Unknown or expired bearer token");
 				}
 				return accountId;
