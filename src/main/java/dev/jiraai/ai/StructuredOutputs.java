@@ -35,6 +35,11 @@ public class StructuredOutputs {
 	private static final ObjectMapper json = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+	/** The step names of a structured answer, when it is part of a task. */
+	static final String FIRST_ANSWER = "model-answer";
+
+	static final String REPAIR = "model-repair";
+
 	private final LlmGateway gateway;
 
 	private final PromptCatalog prompts;
@@ -65,16 +70,29 @@ public class StructuredOutputs {
 	 * @throws AiException.OutputInvalid when the answer is invalid twice
 	 */
 	public <T> Structured<T> call(AiCall call, Class<T> type) {
+		return call(call, type, Checkpoints.NONE);
+	}
+
+	/**
+	 * The same, with the first answer and the repair as checkpointed steps: a task run
+	 * again after a crash during the repair does not ask for the first answer again.
+	 */
+	public <T> Structured<T> call(AiCall call, Class<T> type, Checkpoints checkpoints) {
 		PromptTemplate prompt = this.prompts.get(call.site(), call.userPromptId());
 		if (!prompt.expectsJson()) {
 			throw new PromptException("Prompt '%s' does not answer JSON".formatted(prompt.id()));
 		}
-		AiAnswer first = this.gateway.call(call);
+		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> this.gateway.call(call));
+		return checked(call, prompt, type, first, checkpoints);
+	}
+
+	private <T> Structured<T> checked(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
+			Checkpoints checkpoints) {
 		Checked<T> checked = check(first.text(), prompt, type);
 		if (checked.problems().isEmpty()) {
 			return new Structured<>(checked.value(), checked.json(), first, false);
 		}
-		return repair(call, prompt, type, first, checked);
+		return repair(call, prompt, type, first, checked, checkpoints);
 	}
 
 	/**
@@ -84,7 +102,18 @@ public class StructuredOutputs {
 	 * @throws AiException.Incomplete when the stream was cut (nothing of it is used)
 	 */
 	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece) {
+		return stream(call, type, onPiece, Checkpoints.NONE);
+	}
+
+	/** The same, with the streamed answer and the repair as checkpointed steps. */
+	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece,
+			Checkpoints checkpoints) {
 		PromptTemplate prompt = this.prompts.get(call.site(), call.userPromptId());
+		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> streamed(call, prompt, onPiece));
+		return checked(call, prompt, type, first, checkpoints);
+	}
+
+	private AiAnswer streamed(AiCall call, PromptTemplate prompt, java.util.function.Consumer<String> onPiece) {
 		StringBuilder text = new StringBuilder();
 		long started = System.nanoTime();
 		try {
@@ -100,24 +129,20 @@ public class StructuredOutputs {
 			}
 			throw ex;
 		}
-		AiAnswer first = new AiAnswer(text.toString(), this.gateway.model(call.site()), prompt.id(), prompt.version(),
+		return new AiAnswer(text.toString(), this.gateway.model(call.site()), prompt.id(), prompt.version(),
 				prompt.contentHash(), 0, 0, java.time.Duration.ofNanos(System.nanoTime() - started),
 				this.gateway.mask(call).counts());
-		Checked<T> checked = check(first.text(), prompt, type);
-		if (checked.problems().isEmpty()) {
-			return new Structured<>(checked.value(), checked.json(), first, false);
-		}
-		return repair(call, prompt, type, first, checked);
 	}
 
 	private <T> Structured<T> repair(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
-			Checked<T> checked) {
-		AiAnswer second = this.gateway.call(call, List.of(new AssistantMessage(first.text()), new UserMessage("""
-				Your answer above is not valid:
-				- %s
+			Checked<T> checked, Checkpoints checkpoints) {
+		AiAnswer second = checkpoints.step(REPAIR, AiAnswer.class,
+				() -> this.gateway.call(call, List.of(new AssistantMessage(first.text()), new UserMessage("""
+						Your answer above is not valid:
+						- %s
 
-				Answer again with only the corrected JSON object, matching the schema exactly."""
-			.formatted(String.join("\n- ", checked.problems())))));
+						Answer again with only the corrected JSON object, matching the schema exactly."""
+					.formatted(String.join("\n- ", checked.problems()))))));
 		Checked<T> repaired = check(second.text(), prompt, type);
 		if (!repaired.problems().isEmpty()) {
 			throw new AiException.OutputInvalid(prompt.id(), repaired.problems());

@@ -20,7 +20,7 @@ import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
-import dev.jiraai.tasks.Checkpoints;
+import dev.jiraai.ai.Checkpoints;
 import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.stereotype.Service;
@@ -124,13 +124,11 @@ public class AssessmentService {
 				Map.of("issue", this.brief.write(issue), "issue_type",
 						issue.issueType() == null ? "Task" : issue.issueType().name(), "today",
 						LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).toString()));
-		Assessment assessment = checkpoints.step("model-answer", Assessment.class, () -> {
-			StructuredOutputs.Structured<AssessorOutput> answer = stream
-					? this.outputs.stream(call, AssessorOutput.class, listener::text)
-					: this.outputs.call(call, AssessorOutput.class);
-			listener.progress("validating", "Checking the answer…");
-			return assessment(issue, answer);
-		});
+		StructuredOutputs.Structured<AssessorOutput> answer = stream
+				? this.outputs.stream(call, AssessorOutput.class, listener::text, checkpoints)
+				: this.outputs.call(call, AssessorOutput.class, checkpoints);
+		listener.progress("validating", "Checking the answer…");
+		Assessment assessment = checkpoints.step("assessment", Assessment.class, () -> assessment(issue, answer));
 		checkpoints.stepInTransaction("stored", Boolean.class, () -> {
 			this.repository.save(key, prompt.id(), user.accountId(), assessment);
 			this.scores.writeSoon(user.site(), assessment);

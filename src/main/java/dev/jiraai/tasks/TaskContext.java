@@ -2,6 +2,7 @@ package dev.jiraai.tasks;
 
 import java.util.UUID;
 
+import dev.jiraai.ai.Checkpoints;
 import dev.jiraai.tenancy.SiteUser;
 
 /**

@@ -35,7 +35,7 @@ public record ForgeUserToken(URI apiBaseUrl, String token, Instant expiresAt) {
 	 * itself.
 	 */
 	public boolean usableAt(Instant instant) {
-		return instant.plusSeconds(30).isBefore(this.expiresAt);
+		return instant.plusSeconds(5).isBefore(this.expiresAt);
 	}
 
 	@Override

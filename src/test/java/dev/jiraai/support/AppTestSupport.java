@@ -138,44 +138,13 @@ public abstract class AppTestSupport {
 	}
 
 	/**
-	 * Forge cuts a Custom UI call to a remote ({@code invokeRemote}) at 25 seconds; the
-	 * tests hold every call made the Forge way to it.
-	 */
-	protected static final java.time.Duration FORGE_CALL_LIMIT = java.time.Duration.ofSeconds(25);
-
-	/**
-	 * A call as Forge's {@code invokeRemote} makes it: the Forge Invocation Token and the
-	 * user's Forge token, a JSON body (or none), and Forge's 25 s limit: a call that
-	 * takes longer fails the test, as it would fail in Jira.
+	 * A call as Forge's {@code invokeRemote} makes it, held to Forge's 25 s limit
+	 * ({@link ForgeCalls}).
 	 */
 	protected static HttpResponse<String> forgeCall(SimulatedSite site, String accountId, String method,
 			String pathAndQuery, String jsonBody, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(appBaseUrl() + pathAndQuery))
-			.timeout(FORGE_CALL_LIMIT)
-			.header("Authorization", "Bearer " + site.forgeInvocationToken(accountId))
-			.header("x-forge-oauth-user", site.forgeUserToken(accountId))
-			.header("Accept", "application/json")
-			.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(jsonBody));
-		if (jsonBody != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (java.net.http.HttpTimeoutException ex) {
-			throw new AssertionError("Forge would have cut this call at 25 s: " + method + " " + pathAndQuery, ex);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new ForgeCalls(http, appBaseUrl()).call(site, accountId, site.forgeUserToken(accountId), method,
+				pathAndQuery, jsonBody, headers);
 	}
 
 	protected static HttpResponse<String> send(HttpRequest request) {

@@ -1,11 +1,12 @@
-package dev.jiraai.tasks;
+package dev.jiraai.ai;
 
 import java.util.function.Supplier;
 
 /**
- * Runs named steps at most once per task: a finished step's result is stored, and a task
- * run again (after a crash or a restart) gets it back instead of doing the work again.
- * Outside a task, {@link #NONE} just does the work.
+ * Runs named steps of AI work at most once: inside a task (the tasks module implements
+ * it) a finished step's result is stored, and a task run again after a crash or a restart
+ * gets it back instead of doing the work (and paying for a model call) again. Outside a
+ * task, {@link #NONE} just does the work.
  */
 public interface Checkpoints {
 
