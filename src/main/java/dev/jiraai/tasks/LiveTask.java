@@ -54,8 +54,14 @@ final class LiveTask {
 
 	private volatile boolean cancelled;
 
-	LiveTask(UUID id, long lastStoredSeq, Writer writer, Duration flushEvery, Thread runner) {
+	/**
+	 * @param lastStoredSeq the last event id of earlier runs
+	 * @param earlierText the model's text of earlier runs, so the text so far always
+	 * equals all text events in order, whichever run and instance wrote them
+	 */
+	LiveTask(UUID id, long lastStoredSeq, String earlierText, Writer writer, Duration flushEvery, Thread runner) {
 		this.id = id;
+		this.text.append(earlierText);
 		this.writer = writer;
 		this.flushEveryNanos = flushEvery.toNanos();
 		this.runner = runner;
@@ -118,7 +124,7 @@ final class LiveTask {
 		return drained;
 	}
 
-	/** The model's text of this run so far. */
+	/** The model's text so far (of every run). */
 	synchronized String text() {
 		return this.text.toString();
 	}

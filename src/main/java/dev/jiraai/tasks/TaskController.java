@@ -17,9 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,22 +98,6 @@ class TaskController {
 		TaskView view = this.tasks.resume(user, taskId, request.decision());
 		return ResponseEntity.status(view.status() == TaskStatus.PROCESSING ? HttpStatus.ACCEPTED : HttpStatus.OK)
 			.body(view);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> taskProblem(TaskException ex) {
-		return switch (ex) {
-			case TaskException.NotFound e -> Problems.problem(HttpStatus.NOT_FOUND, "task-not-found", "No such task",
-					e.getMessage() + ". Start it again.", null);
-			case TaskException.Conflict e -> Problems.problem(HttpStatus.CONFLICT, "task-conflict",
-					"The task cannot do that now", e.getMessage() + ".", null);
-			case TaskException.TooMany e ->
-				Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-tasks", "Too much AI work at once",
-						e.getMessage() + ". Try again when some have finished.", java.time.Duration.ofSeconds(10));
-			case TaskException.UnknownKind e -> Problems.problem(HttpStatus.NOT_FOUND, "task-kind-unknown",
-					"Nothing does that", e.getMessage() + ".", null);
-			default -> Problems.of(ex);
-		};
 	}
 
 	private static long lastEventId(String header) {

@@ -1,9 +1,16 @@
 package dev.jiraai.tasks;
 
+import java.time.Duration;
 import java.util.UUID;
 
-/** Why a task operation was refused; mapped to problem details by the task controller. */
-public sealed class TaskException extends RuntimeException {
+import dev.jiraai.web.DescribedProblem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why a task operation was refused, with the problem it is answered with (docs/api.md).
+ */
+public abstract sealed class TaskException extends RuntimeException implements DescribedProblem {
 
 	TaskException(String message) {
 		super(message);
@@ -13,7 +20,27 @@ public sealed class TaskException extends RuntimeException {
 	public static final class NotFound extends TaskException {
 
 		NotFound(UUID taskId) {
-			super("There is no task " + taskId);
+			super("There is no task " + taskId + " of yours");
+		}
+
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.NOT_FOUND;
+		}
+
+		@Override
+		public String type() {
+			return "task-not-found";
+		}
+
+		@Override
+		public String title() {
+			return "No such task";
+		}
+
+		@Override
+		public String nextStep() {
+			return "Start the work again.";
 		}
 
 	}
@@ -25,6 +52,26 @@ public sealed class TaskException extends RuntimeException {
 			super(message);
 		}
 
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.CONFLICT;
+		}
+
+		@Override
+		public String type() {
+			return "task-conflict";
+		}
+
+		@Override
+		public String title() {
+			return "The task cannot do that now";
+		}
+
+		@Override
+		public String nextStep() {
+			return "Reload it to see where it is.";
+		}
+
 	}
 
 	/** Too many tasks running for the site. */
@@ -34,13 +81,29 @@ public sealed class TaskException extends RuntimeException {
 			super("This site already has %d AI tasks running".formatted(limit));
 		}
 
-	}
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.TOO_MANY_REQUESTS;
+		}
 
-	/** A task kind nothing handles. */
-	public static final class UnknownKind extends TaskException {
+		@Override
+		public String type() {
+			return "too-many-tasks";
+		}
 
-		UnknownKind(String kind) {
-			super("No task handles '" + kind + "'");
+		@Override
+		public String title() {
+			return "Too much AI work at once";
+		}
+
+		@Override
+		public String nextStep() {
+			return "Try again when some have finished.";
+		}
+
+		@Override
+		public Duration retryAfter() {
+			return Duration.ofSeconds(10);
 		}
 
 	}

@@ -72,7 +72,8 @@ class TaskRunner implements SmartLifecycle {
 	TaskHandler<?> handler(String kind) {
 		TaskHandler<?> handler = this.handlers.get(kind);
 		if (handler == null) {
-			throw new TaskException.UnknownKind(kind);
+			// Kinds come from the app's own code, never from a request.
+			throw new IllegalStateException("No task handles '" + kind + "'");
 		}
 		return handler;
 	}
@@ -94,7 +95,7 @@ class TaskRunner implements SmartLifecycle {
 			return;
 		}
 		TaskStore.Row row = found.get();
-		LiveTask task = new LiveTask(taskId, this.store.lastSeq(taskId), this::write,
+		LiveTask task = new LiveTask(taskId, this.store.lastSeq(taskId), this.store.text(taskId), this::write,
 				this.properties.textFlushInterval(), Thread.currentThread());
 		this.live.add(task);
 		try {

@@ -82,6 +82,8 @@ public final class Problems {
 						e.getMessage(), null);
 			}
 			case ResponseStatusException e -> forStatus(e.getStatusCode(), e.getReason());
+			case DescribedProblem e ->
+				problem(e.status(), e.type(), e.title(), ex.getMessage() + ". " + e.nextStep(), e.retryAfter());
 			default -> {
 				logger.error("Unexpected failure", ex);
 				yield forStatus(HttpStatus.INTERNAL_SERVER_ERROR, null);

@@ -99,8 +99,8 @@ class SiteDataRetentionTests extends AppTestSupport {
 
 	/**
 	 * Leaves data of the site in every table that holds any: an assessment (and its model
-	 * usage), a confirmed comment (proposal and audit), the site's model settings, a
-	 * prompt override and its personal data reporting schedule.
+	 * usage), a confirmed comment (proposal and audit), an AI task, the site's model
+	 * settings, a prompt override and its personal data reporting schedule.
 	 */
 	private void useEveryFeature(SimulatedSite site, String accountId) {
 		String auth = "JWT " + site.contextJwt(accountId);
@@ -112,6 +112,22 @@ class SiteDataRetentionTests extends AppTestSupport {
 		HttpResponse<String> confirmed = post("/api/proposals/" + proposal.path("proposalId").asText() + "/confirm",
 				auth, null, "application/json");
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		// A finished task: the async start the panels use.
+		openAi.reply(AssessTestData.VALID);
+		HttpResponse<String> task = send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(appBaseUrl() + "/api/issues/SCRUM-2/assessments"))
+			.header("Authorization", auth)
+			.header("Accept", "application/json")
+			.header("Prefer", "respond-async")
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(task.statusCode()).as(task.body()).isEqualTo(202);
+		String taskId = read(task).path("taskId").asText();
+		JsonNode finished = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> read(get("/api/tasks/" + taskId, auth)),
+					polled -> !polled.path("status").asText().equals("processing"));
+		assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("completed");
 		this.modelSettings.change(site(site),
 				new SiteModelSettings.Change("https://llm.example.com", "gpt-4o", "sk-site-key"), accountId);
 		this.jdbc.sql("""

@@ -69,6 +69,9 @@ class AppContextApiTests extends AppTestSupport {
 
 	@Test
 	void downloadsTheForgeKeySetOnceForManyCalls() {
+		// Other tests start application contexts of their own, each fetching the key set
+		// once: only what this one fetches counts.
+		int before = jira.jwksFetches();
 		get("/api/context", "Bearer " + site.forgeInvocationToken(alice));
 		int fetches = jira.jwksFetches();
 
@@ -76,7 +79,8 @@ class AppContextApiTests extends AppTestSupport {
 			assertThat(get("/api/context", "Bearer " + site.forgeInvocationToken(alice)).statusCode()).isEqualTo(200);
 		}
 
-		assertThat(jira.jwksFetches()).isEqualTo(fetches).isLessThanOrEqualTo(2);
+		assertThat(jira.jwksFetches()).isEqualTo(fetches);
+		assertThat(fetches - before).isLessThanOrEqualTo(1);
 	}
 
 	@Test

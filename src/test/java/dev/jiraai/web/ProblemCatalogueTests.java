@@ -76,16 +76,16 @@ class ProblemCatalogueTests extends AppTestSupport {
 			}
 			for (String uuid : endpoint.uuidVariables()) {
 				expect(call(endpoint.method(), endpoint.path(Map.of(uuid, "not-a-uuid")), "application/json", "{}",
-						"application/json"), 400, "bad-request", endpoint + " non-UUID id");
+						endpoint.accept()), 400, "bad-request", endpoint + " non-UUID id");
 			}
 			for (String parameter : endpoint.requiredParameters()) {
 				// None yet: the loop holds whichever endpoint adds one to the catalogue.
-				expect(call(endpoint.method(), path, "application/json", "{}", "application/json"), 400,
+				expect(call(endpoint.method(), path, "application/json", "{}", endpoint.accept()), 400,
 						"missing-parameter", endpoint + " without " + parameter);
 			}
-			expect(call(endpoint.method(), path, "application/json", "x".repeat(1024 * 1024 + 1), "application/json"),
+			expect(call(endpoint.method(), path, "application/json", "x".repeat(1024 * 1024 + 1), endpoint.accept()),
 					413, "request-too-large", endpoint + " oversize body");
-			expect(call(endpoint.method(), path, null, null, "application/json", null), 401, "unauthenticated",
+			expect(call(endpoint.method(), path, null, null, endpoint.accept(), null), 401, "unauthenticated",
 					endpoint + " no token");
 			checked.add(endpoint.toString());
 		}
@@ -259,7 +259,8 @@ class ProblemCatalogueTests extends AppTestSupport {
 			}
 			for (String pattern : patterns(info)) {
 				for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-					Endpoint endpoint = new Endpoint(method.name(), pattern, handler);
+					Endpoint endpoint = new Endpoint(method.name(), pattern, handler,
+							info.getProducesCondition().getProducibleMediaTypes());
 					endpoints.merge(endpoint.toString(), endpoint, (a, b) -> a);
 				}
 			}
@@ -272,7 +273,17 @@ class ProblemCatalogueTests extends AppTestSupport {
 				: info.getPatternValues();
 	}
 
-	private record Endpoint(String method, String pattern, HandlerMethod handler) {
+	private record Endpoint(String method, String pattern, HandlerMethod handler,
+			Set<org.springframework.http.MediaType> produces) {
+
+		/**
+		 * What a client of the endpoint accepts: JSON, unless it answers only a stream.
+		 */
+		String accept() {
+			return this.produces.size() == 1
+					&& this.produces.contains(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+							? "text/event-stream" : "application/json";
+		}
 
 		private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
