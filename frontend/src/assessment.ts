@@ -2,7 +2,8 @@
  * "Assess with AI": the backend's assessment and proposal shapes, and the calls that fetch them.
  * Every call goes through the bridge (see README.md, "Assessing an issue").
  */
-import { ApiError, apiFetch, apiStream, isConnect } from './bridge';
+import { ApiError, apiFetch } from './bridge';
+import { continueTask, mapOutcome, runTask, type TaskCursor, type TaskHandlers, type TaskOutcome } from './tasks/tasks';
 export { asApiError } from './useAppContext';
 
 /** The six criteria, in the order the scorecard shows them (`overall` comes on top, separately). */
@@ -144,46 +145,45 @@ export async function loadHistory(issueKey: string): Promise<Assessment[]> {
   return Array.isArray(list) ? list.filter(isAssessment) : [];
 }
 
-/** True when assessing streams progress and model text (Connect); Forge gets the result in one piece. */
-export function canStreamAssessment(): boolean {
-  return isConnect();
-}
-
 export interface AssessHandlers {
   onProgress: (progress: AssessProgress) => void;
   onText: (delta: string) => void;
+  /** The assessment runs as a background task with this id (it can be cancelled). */
+  onTask?: (taskId: string) => void;
   signal?: AbortSignal;
 }
 
 /**
- * Assesses the issue (`force` skips the stored result), streaming progress and model text where
- * the platform can, and resolves to the final assessment.
+ * Assesses the issue (`force` skips the stored result) as a background task: progress and model
+ * text are reported as they come (a stream on Connect, polling on Forge), and the outcome is the
+ * assessment, a pause that waits for the user, or a cancellation. An unchanged issue's stored
+ * assessment may come at once, without a task.
  */
-export async function assessIssue(issueKey: string, force: boolean, handlers: AssessHandlers): Promise<Assessment> {
-  let result: Assessment | undefined;
-  await apiStream(`${issuePath(issueKey)}?force=${force}`, {
-    method: 'POST',
-    signal: handlers.signal,
-    jsonEvent: 'assessment',
-    onEvent: (event, data) => {
-      if (event === 'progress' && typeof data === 'object' && data !== null) {
-        const { stage, message } = data as Partial<AssessProgress>;
-        if (typeof message === 'string') handlers.onProgress({ stage: String(stage ?? ''), message });
-      } else if (event === 'text' && typeof data === 'object' && data !== null) {
-        const { delta } = data as { delta?: unknown };
-        if (typeof delta === 'string') handlers.onText(delta);
-      } else if (event === 'assessment' && isAssessment(data)) {
-        result = data;
-      }
-    },
+export async function assessIssue(issueKey: string, force: boolean, handlers: AssessHandlers): Promise<TaskOutcome<Assessment>> {
+  const outcome = await runTask(`${issuePath(issueKey)}?force=${force}`, { method: 'POST' }, taskHandlers(handlers), handlers.signal);
+  return mapOutcome(outcome, assessmentResult);
+}
+
+/** Lets a paused assessment go on and follows it from where the panel stopped. */
+export async function continueAssessment(
+  taskId: string,
+  cursor: TaskCursor | undefined,
+  handlers: AssessHandlers,
+): Promise<TaskOutcome<Assessment>> {
+  const outcome = await continueTask(taskId, cursor, taskHandlers(handlers), handlers.signal);
+  return mapOutcome(outcome, assessmentResult);
+}
+
+function taskHandlers(handlers: AssessHandlers): TaskHandlers {
+  return { onProgress: handlers.onProgress, onText: handlers.onText, onTask: handlers.onTask };
+}
+
+function assessmentResult(result: unknown): Assessment {
+  if (isAssessment(result)) return result;
+  throw new ApiError(0, {
+    title: 'The assessment did not finish',
+    detail: 'The answer had no assessment in it. Try again.',
   });
-  if (!result) {
-    throw new ApiError(0, {
-      title: 'The assessment did not finish',
-      detail: 'The connection closed before the result arrived. Try again.',
-    });
-  }
-  return result;
 }
 
 export function createProposal(assessmentId: Assessment['id'], action: ProposalAction): Promise<Proposal> {

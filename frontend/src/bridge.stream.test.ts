@@ -83,10 +83,24 @@ describe('createSseParser', () => {
     }
   });
 
-  it('names frames without an event "message", drops one leading space only, ignores id and retry', () => {
+  it('names frames without an event "message", drops one leading space only, ignores retry', () => {
     expect(parseAll(['id: 7\nretry: 1000\ndata:  two spaces\n\ndata:none\n\n'])).toEqual([
       ['message', ' two spaces'],
       ['message', 'none'],
+    ]);
+  });
+
+  it('passes the last event id with each frame; it stays until the next id line', () => {
+    const frames: Array<[string, string, string]> = [];
+    const parser = createSseParser((event, data, id) => frames.push([event, data, id]));
+    parser.push('data: before\n\nid: 7\nevent: text\ndata: a\n\nevent: text\ndata: b\n\nid: 8\ndata: c\n\nid: x\0y\ndata: d\n\n');
+    parser.end();
+    expect(frames).toEqual([
+      ['message', 'before', ''],
+      ['text', 'a', '7'],
+      ['text', 'b', '7'],
+      ['message', 'c', '8'],
+      ['message', 'd', '8'],
     ]);
   });
 

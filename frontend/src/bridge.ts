@@ -16,6 +16,16 @@ export interface ApiRequestInit {
   body?: unknown;
   /** Extra request headers (e.g. `Accept`); merged over the defaults. */
   headers?: Record<string, string>;
+  /** Aborts the request on Connect; `invokeRemote` (Forge) cannot be aborted. */
+  signal?: AbortSignal;
+}
+
+/** A 2xx answer with its status, for callers that tell e.g. `200` from `202 Accepted` apart. */
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+  /** The `Location` header, when the answer has one (Forge may not pass it on). */
+  location?: string;
 }
 
 /** RFC 9457 problem details, as the backend sends them with `application/problem+json`. */
@@ -56,9 +66,14 @@ export function isConnect(): boolean {
 }
 
 export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  return (await apiRequest<T>(path, init)).body;
+}
+
+/** Like {@link apiFetch}, but also says which 2xx status (and `Location`) the answer had. */
+export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<ApiAnswer<T>> {
   const method = (init.method ?? 'GET').toUpperCase();
   return isConnect()
-    ? connectFetch<T>(path, method, init.body, init.headers)
+    ? connectFetch<T>(path, method, init.body, init.headers, init.signal)
     : forgeFetch<T>(path, method, init.body, init.headers);
 }
 
@@ -97,11 +112,14 @@ export function canCloseDialog(): boolean {
 export interface ApiStreamInit {
   method?: HttpMethod | string;
   body?: unknown;
+  /** Extra request headers (e.g. `Last-Event-ID`); merged over the defaults. */
+  headers?: Record<string, string>;
   /**
    * Called for every Server-Sent Event, in order, with the event name (`message` when the frame
-   * has none) and its data parsed as JSON (the raw text when it is not JSON).
+   * has none), its data parsed as JSON (the raw text when it is not JSON) and, for a frame of a
+   * stream, the stream's last event id (`''` until an `id:` line was seen).
    */
-  onEvent: (event: string, data: unknown) => void;
+  onEvent: (event: string, data: unknown, id?: string) => void;
   /**
    * The event name under which a plain JSON answer is reported: always on Forge (invokeRemote
    * cannot stream), and on Connect when the server answers `application/json` instead of a stream.
@@ -129,12 +147,16 @@ export async function apiStream(path: string, init: ApiStreamInit): Promise<void
   const jsonEvent = init.jsonEvent ?? 'assessment';
 
   if (!isConnect()) {
-    const data = await apiFetch<unknown>(path, { method, body: init.body, headers: { Accept: 'application/json' } });
+    const data = await apiFetch<unknown>(path, {
+      method,
+      body: init.body,
+      headers: { ...init.headers, Accept: 'application/json' },
+    });
     init.onEvent(jsonEvent, data);
     return;
   }
 
-  const response = await connectRequest(path, method, init.body, { Accept: 'text/event-stream' }, init.signal);
+  const response = await connectRequest(path, method, init.body, { ...init.headers, Accept: 'text/event-stream' }, init.signal);
   const contentType = (response.headers.get('Content-Type') ?? '').toLowerCase();
   if (!response.ok || contentType.includes('json')) {
     // An error, or a server that chose to answer with plain JSON.
@@ -156,13 +178,15 @@ export interface SseParser {
 /**
  * Parses Server-Sent Events as the HTML standard describes: lines end with LF, CRLF or CR;
  * `event:` sets the frame's name, `data:` lines are joined with LF, one space after the colon is
- * dropped, lines starting with `:` are comments, `id:`/`retry:` are ignored, and a blank line
- * dispatches the frame (frames without data are dropped).
+ * dropped, lines starting with `:` are comments, `id:` sets the last event id (kept for the frames
+ * after it, passed as `onFrame`'s third argument; an id containing NUL is ignored), `retry:` is
+ * ignored, and a blank line dispatches the frame (frames without data are dropped).
  */
-export function createSseParser(onFrame: (event: string, data: string) => void): SseParser {
+export function createSseParser(onFrame: (event: string, data: string, id: string) => void): SseParser {
   let buffer = '';
   let eventName = '';
   let dataLines: string[] = [];
+  let lastEventId = '';
   let atStart = true;
   let afterCr = false;
 
@@ -171,7 +195,7 @@ export function createSseParser(onFrame: (event: string, data: string) => void):
     const lines = dataLines;
     eventName = '';
     dataLines = [];
-    if (lines.length > 0) onFrame(name, lines.join('\n'));
+    if (lines.length > 0) onFrame(name, lines.join('\n'), lastEventId);
   };
 
   const processLine = (line: string) => {
@@ -186,6 +210,7 @@ export function createSseParser(onFrame: (event: string, data: string) => void):
     if (value.startsWith(' ')) value = value.slice(1);
     if (field === 'event') eventName = value;
     else if (field === 'data') dataLines.push(value);
+    else if (field === 'id' && !value.includes('\0')) lastEventId = value;
   };
 
   return {
@@ -232,9 +257,11 @@ async function connectFetch<T>(
   method: string,
   body: unknown,
   headers?: Record<string, string>,
-): Promise<T> {
-  const response = await connectRequest(path, method, body, { Accept: 'application/json', ...headers });
-  return readJsonResponse<T>(response);
+  signal?: AbortSignal,
+): Promise<ApiAnswer<T>> {
+  const response = await connectRequest(path, method, body, { Accept: 'application/json', ...headers }, signal);
+  const answer = await readJsonResponse<T>(response);
+  return { status: response.status, body: answer, location: response.headers.get('Location') ?? undefined };
 }
 
 /** Sends one request with the Connect context JWT; a network failure becomes an ApiError with status 0. */
@@ -280,13 +307,13 @@ async function readJsonResponse<T>(response: Response): Promise<T> {
 
 async function readEventStream(
   response: Response,
-  onEvent: (event: string, data: unknown) => void,
+  onEvent: (event: string, data: unknown, id: string) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const parser = createSseParser((event, text) => {
+  const parser = createSseParser((event, text, id) => {
     const data = parseData(text);
-    if (event === 'error') throw streamProblem(data);
-    onEvent(event, data);
+    if (event === 'error') throw problemError(data);
+    onEvent(event, data, id);
   });
 
   if (!response.body) {
@@ -300,6 +327,9 @@ async function readEventStream(
 
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
+  // Stop at once on abort, also mid-frame (onEvent may abort) or when the fetch ignores the signal.
+  const onAbort = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array>;
@@ -308,6 +338,7 @@ async function readEventStream(
       } catch (cause) {
         throw abortedOrUnreachable(cause, signal);
       }
+      if (signal?.aborted) throw abortReason(signal);
       if (result.done) break;
       parser.push(decoder.decode(result.value, { stream: true }));
     }
@@ -316,7 +347,13 @@ async function readEventStream(
   } catch (error) {
     reader.cancel().catch(() => {});
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
 
 function parseData(text: string): unknown {
@@ -327,15 +364,26 @@ function parseData(text: string): unknown {
   }
 }
 
-/** An `event: error` frame: its data is an RFC 9457 problem. */
-function streamProblem(data: unknown): ApiError {
+/**
+ * The failure an `event: error` frame reported inside a 2xx stream (so it is the work that failed,
+ * not the connection: a caller that reconnects after a dropped stream must not retry it).
+ */
+export class ApiEventError extends ApiError {}
+
+/**
+ * An RFC 9457 problem as an {@link ApiEventError}, whose status is the problem's `status` (500 if
+ * absent); anything else becomes a generic problem. For failures reported inside an answer: an
+ * `event: error` frame, or a background task's `problem`.
+ */
+export function problemError(data: unknown): ApiEventError {
   const problem: ProblemDetail =
     typeof data === 'object' && data !== null && !Array.isArray(data)
       ? (data as ProblemDetail)
       : { title: 'The request failed', detail: typeof data === 'string' && data !== '' ? data : undefined };
   const status = typeof problem.status === 'number' ? problem.status : 500;
-  return toApiError(status, 'application/problem+json', problem);
+  return new ApiEventError(status, problemFields(problem));
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Forge
@@ -368,7 +416,7 @@ async function forgeFetch<T>(
   method: string,
   body: unknown,
   headers?: Record<string, string>,
-): Promise<T> {
+): Promise<ApiAnswer<T>> {
   let response: RemoteResponse | undefined;
   try {
     // Loaded lazily so Connect pages never download the Forge bridge.
@@ -391,7 +439,7 @@ async function forgeFetch<T>(
   if (status < 200 || status > 299) {
     throw toApiError(status, headerValue(response?.headers, 'content-type'), payload);
   }
-  return payload as T;
+  return { status, body: payload as T, location: headerValue(response?.headers, 'location') || undefined };
 }
 
 function headerValue(headers: RemoteResponse['headers'], name: string): string {
@@ -423,16 +471,19 @@ function toApiError(status: number, contentType: string, body: unknown): ApiErro
   const looksLikeProblem =
     isObject && (typeof (body as ProblemDetail).title === 'string' || typeof (body as ProblemDetail).detail === 'string');
   if (isObject && (declaredProblem || looksLikeProblem)) {
-    const raw = body as ProblemDetail;
-    const problem: ProblemDetail = {
-      ...raw,
-      title: typeof raw.title === 'string' ? raw.title : undefined,
-      detail: typeof raw.detail === 'string' ? raw.detail : undefined,
-      type: typeof raw.type === 'string' ? raw.type : undefined,
-    };
-    return new ApiError(status, problem);
+    return new ApiError(status, problemFields(body as ProblemDetail));
   }
   return new ApiError(status);
+}
+
+/** The problem with its string fields checked (a proxy or a model may send anything). */
+function problemFields(raw: ProblemDetail): ProblemDetail {
+  return {
+    ...raw,
+    title: typeof raw.title === 'string' ? raw.title : undefined,
+    detail: typeof raw.detail === 'string' ? raw.detail : undefined,
+    type: typeof raw.type === 'string' ? raw.type : undefined,
+  };
 }
 
 function unreachable(cause: unknown): ApiError {

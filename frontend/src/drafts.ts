@@ -4,6 +4,7 @@
  */
 import { ApiError, apiFetch } from './bridge';
 import { isIssueKey } from './issueKey';
+import { continueTask, mapOutcome, runTask, type TaskCursor, type TaskOutcome, type TaskProgress } from './tasks/tasks';
 
 export { asApiError } from './useAppContext';
 
@@ -136,9 +137,35 @@ export async function loadCreateOptions(projectKey: string): Promise<CreateOptio
   };
 }
 
-/** Asks the AI for drafts (ticket, breakdown) or an analysis; nothing is created in Jira. */
-export async function requestDrafts(request: DraftRequest): Promise<DraftResponse> {
-  const answer = await apiFetch<Partial<DraftResponse> | undefined>('/api/drafts', { method: 'POST', body: request });
+export interface DraftHandlers {
+  /** What the server says it is doing (the model's raw JSON text is not reported). */
+  onProgress?: (progress: TaskProgress) => void;
+  /** Drafting runs as a background task with this id (it can be cancelled). */
+  onTask?: (taskId: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Asks the AI for drafts (ticket, breakdown) or an analysis, as a background task; nothing is
+ * created in Jira. The outcome is the draft answer, a pause that waits for the user, or a cancellation.
+ */
+export async function requestDrafts(request: DraftRequest, handlers: DraftHandlers = {}): Promise<TaskOutcome<DraftResponse>> {
+  const { signal, ...rest } = handlers;
+  return mapOutcome(await runTask('/api/drafts', { method: 'POST', body: request }, rest, signal), draftResponse);
+}
+
+/** Lets paused drafting go on and follows it from where the dialog stopped. */
+export async function continueDrafts(
+  taskId: string,
+  cursor: TaskCursor | undefined,
+  handlers: DraftHandlers = {},
+): Promise<TaskOutcome<DraftResponse>> {
+  const { signal, ...rest } = handlers;
+  return mapOutcome(await continueTask(taskId, cursor, rest, signal), draftResponse);
+}
+
+function draftResponse(value: unknown): DraftResponse {
+  const answer = value as Partial<DraftResponse> | undefined;
   const analysis = answer?.analysis;
   return {
     proposalId: answer?.proposalId == null ? null : String(answer.proposalId),

@@ -64,6 +64,14 @@ function problem(status: number, body: Record<string, unknown>): Response {
   return json({ status, ...body }, status, 'application/problem+json');
 }
 
+/** `202 Accepted`: the server runs the assessment as a background task. */
+function accepted(taskId: string): Response {
+  return new Response(JSON.stringify({ taskId, kind: 'assess', status: 'processing' }), {
+    status: 202,
+    headers: { 'Content-Type': 'application/json', Location: `/api/tasks/${taskId}` },
+  });
+}
+
 /** A streamed response whose frames the test sends one by one. */
 function sseStream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -75,14 +83,23 @@ function sseStream() {
   const encoder = new TextEncoder();
   return {
     response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    // The panel stops reading once the task has ended: what the server sends after that is dropped.
     send: async (text: string) => {
       await act(async () => {
-        controller.enqueue(encoder.encode(text));
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          // already cancelled by the reader
+        }
       });
     },
     close: async () => {
       await act(async () => {
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the reader
+        }
       });
     },
   };
@@ -178,9 +195,10 @@ describe('AssessSurface on Connect', () => {
     expect(byTestId('assess-button')).toBeTruthy();
   });
 
-  it('without history: Assess shows progress at once, then the streamed text, then the scorecard', async () => {
+  it('without history: Assess shows progress at once, then the task’s streamed text, then the scorecard', async () => {
     const stream = sseStream();
-    route('POST /api/issues/SCRUM-1/assessments?force=false', () => stream.response);
+    route('POST /api/issues/SCRUM-1/assessments?force=false', accepted('t-1'));
+    route('GET /api/tasks/t-1/events', () => stream.response);
     await renderSurface();
 
     expect(queryByTestId('scorecard')).toBeNull();
@@ -192,22 +210,27 @@ describe('AssessSurface on Connect', () => {
 
     await waitFor(() => expect(calls('POST /api/issues/SCRUM-1/assessments?force=false')).toHaveLength(1));
     const headers = calls('POST /api/issues/SCRUM-1/assessments?force=false')[0].headers as Record<string, string>;
-    expect(headers.Accept).toBe('text/event-stream');
+    expect(headers.Prefer).toBe('respond-async');
     expect(headers.Authorization).toBe('JWT jwt');
+    await waitFor(() => expect(calls('GET /api/tasks/t-1/events')).toHaveLength(1));
+    const eventHeaders = calls('GET /api/tasks/t-1/events')[0].headers as Record<string, string>;
+    expect(eventHeaders.Accept).toBe('text/event-stream');
+    expect(eventHeaders.Authorization).toBe('JWT jwt');
+    expect(byTestId('assess-cancel-button').textContent).toBe('Cancel');
 
-    await stream.send('event: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n');
+    await stream.send('id: 1\nevent: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n');
     await waitFor(() => expect(byTestId('assess-progress').textContent).toContain('Asking the AI model…'));
 
     // A frame split across two network chunks.
-    await stream.send('event: text\ndata: {"delta":"{\\"scores\\": {\\"cla');
-    await stream.send('rity\\": 7"}\n\nevent: text\ndata: {"delta":", \\"overall\\": 6"}\n\n');
+    await stream.send('id: 2\nevent: text\ndata: {"delta":"{\\"scores\\": {\\"cla');
+    await stream.send('rity\\": 7"}\n\nid: 3\nevent: text\ndata: {"delta":", \\"overall\\": 6"}\n\n');
     await waitFor(() => expect(byTestId('assess-stream').textContent).toBe('{"scores": {"clarity": 7, "overall": 6'));
     expect(byTestId('assess-stream').getAttribute('aria-live')).toBe('polite');
     expect(queryByTestId('scorecard')).toBeNull();
 
     const result = assessment();
-    await stream.send(`event: progress\ndata: {"stage":"validating","message":"Checking the answer…"}\n\n`);
-    await stream.send(`event: assessment\ndata: ${JSON.stringify(result)}\n\n`);
+    await stream.send(`id: 4\nevent: progress\ndata: {"stage":"validating","message":"Checking the answer…"}\n\n`);
+    await stream.send(`id: 5\nevent: result\ndata: ${JSON.stringify(result)}\n\n`);
     await stream.close();
 
     const scorecard = await waitFor(() => byTestId('scorecard'));
@@ -295,8 +318,9 @@ describe('AssessSurface on Connect', () => {
 
   it('shows an error event from the stream with the previous result kept', async () => {
     route('GET /api/issues/SCRUM-1/assessments', json([assessment()]));
+    route('POST /api/issues/SCRUM-1/assessments?force=true', accepted('t-2'));
     route(
-      'POST /api/issues/SCRUM-1/assessments?force=true',
+      'GET /api/tasks/t-2/events',
       new Response(
         'event: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n' +
           'event: error\ndata: {"title":"AI model unavailable","status":503,"detail":"The provider timed out.","retryAfterSeconds":120}\n\n',
@@ -312,6 +336,68 @@ describe('AssessSurface on Connect', () => {
     expect(error.textContent).toContain('The provider timed out.');
     expect(error.textContent).toContain('Try again in 2 minutes.');
     expect(byTestId('scorecard')).toBeTruthy();
+  });
+
+  it('Cancel while assessing cancels the task, stops reading and returns to idle with a note', async () => {
+    const stream = sseStream();
+    route('POST /api/issues/SCRUM-1/assessments?force=false', accepted('t-3'));
+    route('GET /api/tasks/t-3/events', () => stream.response);
+    route('POST /api/tasks/t-3/cancel', json({ taskId: 't-3', kind: 'assess', status: 'cancelled', progress: null }));
+    await renderSurface();
+
+    await click(byTestId('assess-button'));
+    await stream.send('id: 1\nevent: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n');
+    await waitFor(() => expect(byTestId('assess-progress').textContent).toContain('Asking the AI model…'));
+    await click(byTestId('assess-cancel-button'));
+    await waitFor(() => byTestId('assess-notice'));
+
+    expect(calls('POST /api/tasks/t-3/cancel')).toHaveLength(1);
+    expect(calls('GET /api/tasks/t-3/events')[0].signal?.aborted).toBe(true);
+    expect(byTestId('assess-notice').textContent).toBe('The assessment was cancelled.');
+    expect(queryByTestId('assess-progress')).toBeNull();
+    expect(queryByTestId('assess-cancel-button')).toBeNull();
+    expect(byTestId('assess-announcement').textContent).toBe('The assessment of SCRUM-1 was cancelled.');
+    // The Cancel button is gone: focus goes to the Assess button, ready to start again.
+    expect(document.activeElement).toBe(byTestId('assess-button'));
+    // Events after the cancel change nothing.
+    await stream.send(`id: 2\nevent: result\ndata: ${JSON.stringify(assessment())}\n\n`);
+    await settle();
+    expect(queryByTestId('scorecard')).toBeNull();
+  });
+
+  it('a paused task shows the server message; Cancel tells the task to stop', async () => {
+    route('GET /api/issues/SCRUM-1/assessments', json([assessment()]));
+    route('POST /api/issues/SCRUM-1/assessments?force=true', accepted('t-4'));
+    route(
+      'GET /api/tasks/t-4/events',
+      new Response(
+        'id: 1\nevent: progress\ndata: {"stage":"asking-model","message":"Asking the AI model…"}\n\n' +
+          'id: 2\nevent: waiting\ndata: {"stage":"asking-model","message":"The server restarted while assessing. Continue?"}\n\n',
+        { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
+      ),
+    );
+    route('POST /api/tasks/t-4/resume', json({ taskId: 't-4', kind: 'assess', status: 'cancelled', progress: null }, 202));
+    await renderSurface();
+
+    await click(byTestId('reassess-button'));
+    const waiting = await waitFor(() => byTestId('assess-waiting'));
+
+    expect(waiting.textContent).toContain('The assessment is paused');
+    expect(waiting.textContent).toContain('The server restarted while assessing. Continue?');
+    expect(byTestId('assess-announcement').textContent).toBe(
+      'The assessment of SCRUM-1 is paused: The server restarted while assessing. Continue?',
+    );
+    expect(document.activeElement).toBe(byTestId('assess-continue-button'));
+    expect(queryByTestId('scorecard')).toBeNull();
+
+    await click(byTestId('assess-cancel-button'));
+    await waitFor(() => byTestId('assess-notice'));
+
+    expect(calls('POST /api/tasks/t-4/resume').map((init) => init.body)).toEqual(['{"decision":"cancel"}']);
+    expect(queryByTestId('assess-waiting')).toBeNull();
+    // The previous result is back, and keyboard focus with it.
+    expect(byTestId('scorecard')).toBeTruthy();
+    expect(document.activeElement).toBe(byTestId('reassess-button'));
   });
 
   describe('actions', () => {
@@ -472,16 +558,30 @@ describe('AssessSurface on Connect', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Forge: invokeRemote cannot stream, so the stages advance locally and the result comes as JSON
+// Forge: invokeRemote cannot stream, so the panel starts a task and polls it
 
 describe('AssessSurface on Forge', () => {
   let rendered: Rendered | undefined;
+  /** Answers GET /api/tasks/t-7 with the next view; the last one repeats. */
+  let views: unknown[];
 
   beforeEach(() => {
     delete window.AP;
     invokeRemote.mockReset();
     getForgeContext.mockReset();
     getForgeContext.mockResolvedValue({ extension: { type: 'jira:issuePanel', issue: { key: 'SCRUM-7' } } });
+    views = [];
+    invokeRemote.mockImplementation(({ path, method }: { path: string; method: string }) => {
+      const ok = (body: unknown, status = 200) => Promise.resolve({ status, headers: { 'content-type': 'application/json' }, body });
+      if (path === '/api/context') return ok(CONTEXT);
+      if (method === 'GET' && path === '/api/issues/SCRUM-7/assessments') return ok([]);
+      if (method === 'POST' && path === '/api/issues/SCRUM-7/assessments?force=false') {
+        return ok({ taskId: 't-7', kind: 'assess', status: 'processing' }, 202);
+      }
+      if (method === 'GET' && path === '/api/tasks/t-7') return ok(views.length > 1 ? views.shift() : views[0]);
+      if (method === 'POST' && path === '/api/tasks/t-7/resume') return ok({ taskId: 't-7', kind: 'assess', status: 'processing' }, 202);
+      return Promise.resolve({ status: 404, headers: {}, body: { title: 'No route' } });
+    });
   });
 
   afterEach(() => {
@@ -490,14 +590,14 @@ describe('AssessSurface on Forge', () => {
     document.body.innerHTML = '';
   });
 
-  it('reads the issue key from the Forge context and shows local progress until the JSON result arrives', async () => {
-    const answer = deferred<unknown>();
-    invokeRemote.mockImplementation(({ path, method }: { path: string; method: string }) => {
-      if (path === '/api/context') return Promise.resolve({ status: 200, headers: {}, body: CONTEXT });
-      if (method === 'GET' && path === '/api/issues/SCRUM-7/assessments') return Promise.resolve({ status: 200, headers: {}, body: [] });
-      if (method === 'POST' && path === '/api/issues/SCRUM-7/assessments?force=false') return answer.promise;
-      return Promise.resolve({ status: 404, headers: {}, body: { title: 'No route' } });
-    });
+  const task = (overrides: Record<string, unknown>) => ({ taskId: 't-7', kind: 'assess', status: 'processing', progress: null, ...overrides });
+
+  it('reads the issue key from the Forge context, starts a task and shows its real progress and text until the result', async () => {
+    views = [
+      task({ progress: { stage: 'asking-model', message: 'Asking the AI model to assess SCRUM-7…' }, text: '{"scores": {' }),
+      task({ progress: { stage: 'asking-model', message: 'Asking the AI model to assess SCRUM-7…' }, text: '{"scores": {"clarity": 7' }),
+      task({ status: 'completed', result: assessment({ issueKey: 'SCRUM-7', id: 'as-7' }) }),
+    ];
 
     rendered = await render(<AssessSurface />);
     await settle();
@@ -507,14 +607,47 @@ describe('AssessSurface on Forge', () => {
     expect(invokeRemote).toHaveBeenCalledWith({
       path: '/api/issues/SCRUM-7/assessments?force=false',
       method: 'POST',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', Prefer: 'respond-async' },
     });
 
-    await act(async () =>
-      answer.resolve({ status: 200, headers: {}, body: assessment({ issueKey: 'SCRUM-7', id: 'as-7' }) }),
-    );
+    await waitFor(() => expect(byTestId('assess-progress').textContent).toContain('Asking the AI model to assess SCRUM-7…'));
+    await waitFor(() => expect(byTestId('assess-stream').textContent).toBe('{"scores": {"clarity": 7'));
+    expect(byTestId('assess-cancel-button')).toBeTruthy();
+
     await waitFor(() => byTestId('scorecard'));
     expect(byTestId('scorecard').querySelectorAll('[role="meter"]')).toHaveLength(7);
     expect(queryByTestId('assess-stream')).toBeNull();
+    // Every call is a short one: the start, then polls of the task.
+    for (const [input] of invokeRemote.mock.calls) {
+      expect(['/api/context', '/api/issues/SCRUM-7/assessments', '/api/issues/SCRUM-7/assessments?force=false', '/api/tasks/t-7']).toContain(
+        (input as { path: string }).path,
+      );
+    }
+  });
+
+  it('a task waiting for the user shows the server message; Continue resumes it and the result follows', async () => {
+    views = [
+      task({ progress: { stage: 'asking-model', message: 'Asking the AI model…' }, text: '{"sco' }),
+      task({ status: 'waiting_confirmation', progress: { stage: 'asking-model', message: 'The app restarted. Continue assessing SCRUM-7?' } }),
+    ];
+
+    rendered = await render(<AssessSurface />);
+    await settle();
+    await click(byTestId('assess-button'));
+    const waiting = await waitFor(() => byTestId('assess-waiting'));
+    expect(waiting.textContent).toContain('The app restarted. Continue assessing SCRUM-7?');
+
+    views = [
+      task({ progress: { stage: 'validating', message: 'Checking the answer…' }, text: '{"scores"' }),
+      task({ status: 'completed', result: assessment({ issueKey: 'SCRUM-7', id: 'as-8' }) }),
+    ];
+    await click(byTestId('assess-continue-button'));
+
+    expect(invokeRemote).toHaveBeenCalledWith({ path: '/api/tasks/t-7/resume', method: 'POST', body: { decision: 'continue' } });
+    expect(queryByTestId('assess-waiting')).toBeNull();
+    await waitFor(() => expect(byTestId('assess-progress').textContent).toContain('Checking the answer…'));
+    // The text goes on from where it stopped: nothing is shown twice.
+    await waitFor(() => expect(byTestId('assess-stream').textContent).toBe('{"scores"'));
+    await waitFor(() => byTestId('scorecard'));
   });
 });

@@ -9,8 +9,8 @@ import type { AppContext } from '../appContext';
 import {
   asApiError,
   assessIssue,
-  canStreamAssessment,
   confirmProposal,
+  continueAssessment,
   createProposal,
   loadHistory,
   maskedText,
@@ -18,6 +18,7 @@ import {
   rejectProposal,
   verdict,
   type Assessment,
+  type AssessHandlers,
   type AssessProgress,
   type Proposal,
   type ProposalAction,
@@ -34,6 +35,8 @@ import { visuallyHidden } from '../components/visuallyHidden';
 import { issueKeyFromSearch, resolveIssueKey } from '../issueKey';
 import { prefetch, takePrefetched } from '../prefetch';
 import { safeHref } from '../safeUrl';
+import { cancelTask, resumeTask, type TaskCursor, type TaskOutcome } from '../tasks/tasks';
+import { TaskWaitingMessage } from '../tasks/TaskWaitingMessage';
 
 // The confirmation modal (and @atlaskit/modal-dialog) is only downloaded when it is about to be needed.
 const loadConfirmModal = () => import('../components/ConfirmProposalModal');
@@ -146,8 +149,19 @@ function useHistory(issueKey: string | undefined): History {
 // The panel
 
 type RunState =
-  | { status: 'idle' }
-  | { status: 'running'; progress: AssessProgress; text: string }
+  | { status: 'idle'; notice?: string }
+  /** `taskId` once the server has started the task (only then can it be cancelled). */
+  | { status: 'running'; progress: AssessProgress; text: string; taskId?: string; cancelling?: boolean }
+  /** The task waits for the user (`waiting_confirmation`): Continue or Cancel. */
+  | {
+      status: 'waiting';
+      progress: AssessProgress;
+      text: string;
+      taskId: string;
+      message: string;
+      cursor: TaskCursor;
+      deciding?: boolean;
+    }
   | { status: 'error'; error: ApiError };
 
 interface PendingProposal {
@@ -172,9 +186,6 @@ const STAGES: ReadonlyArray<{ stage: string; label: string }> = [
 /** While the confirmation modal is open the panel is at least this tall, so the iframe can show it. */
 const MODAL_MIN_HEIGHT = '560px';
 
-/** Under Forge nothing streams, so the stages advance locally after these delays. */
-const LOCAL_STAGE_DELAYS_MS = { askingModel: 1500, stillWaiting: 25000 };
-
 interface AssessPanelProps {
   issueKey: string;
   context: AppContext;
@@ -193,7 +204,9 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
   /** Read out by the status region: results, outcomes and errors that appear outside the focus. */
   const [announcement, setAnnouncement] = useState('');
   const reassessRef = useRef<HTMLButtonElement>(null);
-  const focusReassessRef = useRef(false);
+  const assessButtonRef = useRef<HTMLButtonElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRunRef = useRef(false);
 
   // Refs guard against double submits: state updates are not visible to a second click in the same tick.
   const runningRef = useRef(false);
@@ -220,10 +233,12 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
 
   const historyLoading = history.state.status === 'loading' && assessments.length === 0;
   const running = run.status === 'running';
+  /** Running or paused: a task is under way, so the panel offers no other assessment. */
+  const busy = running || run.status === 'waiting';
 
   // The improved description needs the Markdown renderer (a large chunk): fetch it once there is a
   // result to show or one on its way, not for an issue that was never assessed.
-  const needsMarkdown = !compact && (latest !== undefined || running);
+  const needsMarkdown = !compact && (latest !== undefined || busy);
   useEffect(() => {
     if (needsMarkdown) preloadMarkdown();
   }, [needsMarkdown]);
@@ -232,12 +247,15 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
     requestResize();
   }, [run.status, latest?.id, pending, outcome, actionError, history.state.status]);
 
-  // The Assess button the user pressed is gone once the result shows: keep keyboard focus nearby.
+  // The button the user pressed (Assess, Cancel, Continue) is gone once the run ends or pauses:
+  // keep keyboard focus nearby (Re-assess or Assess; Continue when paused) unless it moved elsewhere.
   useEffect(() => {
-    if (run.status !== 'idle' || !focusReassessRef.current) return;
-    focusReassessRef.current = false;
+    if ((run.status !== 'idle' && run.status !== 'waiting') || !focusAfterRunRef.current) return;
+    focusAfterRunRef.current = false;
     const active = document.activeElement;
-    if (!active || active === document.body) reassessRef.current?.focus();
+    if (active && active !== document.body) return;
+    if (run.status === 'waiting') continueRef.current?.focus();
+    else (reassessRef.current ?? assessButtonRef.current)?.focus();
   }, [run.status, latest?.id]);
 
   // Fetch the modal's code while the user reads the result, so it opens without a wait.
@@ -245,49 +263,46 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
     if (latest && !compact) void loadConfirmModal().catch(() => {});
   }, [latest, compact]);
 
-  const assess = useCallback(
-    async (force: boolean) => {
+  /** Runs (or continues) an assessment task and shows how it ends. */
+  const follow = useCallback(
+    async (start: (handlers: AssessHandlers) => Promise<TaskOutcome<Assessment>>) => {
       if (runningRef.current) return;
       runningRef.current = true;
       const controller = new AbortController();
       abortRef.current = controller;
-      setOutcome(undefined);
-      setActionError(undefined);
-      setAnnouncement('');
-      // Shown at once, before the first byte arrives.
-      setRun({ status: 'running', progress: { stage: 'reading-issue', message: `Reading ${issueKey} and its links…` }, text: '' });
-
-      const timers: ReturnType<typeof setTimeout>[] = [];
       const setProgress = (progress: AssessProgress) =>
         setRun((r) => (r.status === 'running' ? { ...r, progress } : r));
-      if (!canStreamAssessment()) {
-        timers.push(
-          setTimeout(
-            () => setProgress({ stage: 'asking-model', message: `Asking the AI model to assess ${issueKey}…` }),
-            LOCAL_STAGE_DELAYS_MS.askingModel,
-          ),
-          setTimeout(
-            () =>
-              setProgress({
-                stage: 'asking-model',
-                message: 'Still waiting for the AI model. Long issues can take a minute…',
-              }),
-            LOCAL_STAGE_DELAYS_MS.stillWaiting,
-          ),
-        );
-      }
 
       try {
-        const assessment = await assessIssue(issueKey, force, {
+        const outcome = await start({
           signal: controller.signal,
+          onTask: (taskId) => setRun((r) => (r.status === 'running' ? { ...r, taskId } : r)),
           onProgress: setProgress,
           onText: (delta) => setRun((r) => (r.status === 'running' ? { ...r, text: r.text + delta } : r)),
         });
-        setFresh((list) => [assessment, ...list.filter((a) => String(a.id) !== String(assessment.id))]);
-        setRun({ status: 'idle' });
-        const overall = normalizeScore(assessment.scores.overall) ?? 1;
-        setAnnouncement(`Assessment of ${issueKey} finished: overall ${overall}/10, ${verdict(overall)}.`);
-        focusReassessRef.current = true;
+        if (controller.signal.aborted) return;
+        if (outcome.status === 'completed') {
+          const assessment = outcome.result;
+          setFresh((list) => [assessment, ...list.filter((a) => String(a.id) !== String(assessment.id))]);
+          setRun({ status: 'idle' });
+          const overall = normalizeScore(assessment.scores.overall) ?? 1;
+          setAnnouncement(`Assessment of ${issueKey} finished: overall ${overall}/10, ${verdict(overall)}.`);
+        } else if (outcome.status === 'waiting_confirmation') {
+          const { taskId, message, cursor } = outcome;
+          setRun((r) => ({
+            status: 'waiting',
+            taskId,
+            message,
+            cursor,
+            progress: r.status === 'running' ? r.progress : { stage: '', message },
+            text: r.status === 'running' ? r.text : '',
+          }));
+          setAnnouncement(`The assessment of ${issueKey} is paused: ${message}`);
+        } else {
+          setRun({ status: 'idle', notice: 'The assessment was cancelled.' });
+          setAnnouncement(`The assessment of ${issueKey} was cancelled.`);
+        }
+        focusAfterRunRef.current = true;
       } catch (error) {
         if (!controller.signal.aborted) {
           const problem = asApiError(error);
@@ -295,11 +310,68 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
           setAnnouncement(`The assessment failed: ${problem.title ?? problem.message}`);
         }
       } finally {
-        timers.forEach(clearTimeout);
         runningRef.current = false;
       }
     },
     [issueKey],
+  );
+
+  const assess = useCallback(
+    (force: boolean) => {
+      if (runningRef.current) return;
+      setOutcome(undefined);
+      setActionError(undefined);
+      setAnnouncement('');
+      // Shown at once, before the server answers.
+      setRun({ status: 'running', progress: { stage: 'reading-issue', message: `Reading ${issueKey} and its links…` }, text: '' });
+      void follow((handlers) => assessIssue(issueKey, force, handlers));
+    },
+    [issueKey, follow],
+  );
+
+  /** Cancel while running: stops the server's task, then the panel is idle again. */
+  const cancelRun = useCallback(async () => {
+    if (run.status !== 'running' || !run.taskId || run.cancelling) return;
+    const { taskId } = run;
+    setRun((r) => (r.status === 'running' ? { ...r, cancelling: true } : r));
+    try {
+      await cancelTask(taskId);
+      abortRef.current?.abort();
+      setRun({ status: 'idle', notice: 'The assessment was cancelled.' });
+      setAnnouncement(`The assessment of ${issueKey} was cancelled.`);
+      focusAfterRunRef.current = true;
+    } catch (error) {
+      // 409: the task finished first; following it shows its result (or problem) in a moment.
+      setRun((r) => (r.status === 'running' ? { ...r, cancelling: false } : r));
+      const problem = asApiError(error);
+      if (problem.status !== 409) setAnnouncement(`The assessment could not be cancelled: ${problem.title ?? problem.message}`);
+    }
+  }, [run, issueKey]);
+
+  /** The paused task: Continue follows it on, Cancel tells the server to stop it. */
+  const decide = useCallback(
+    async (decision: 'continue' | 'cancel') => {
+      if (run.status !== 'waiting' || run.deciding) return;
+      const { taskId, cursor, progress, text } = run;
+      if (decision === 'continue') {
+        setAnnouncement('');
+        setRun({ status: 'running', taskId, progress: { ...progress, message: `Continuing the assessment of ${issueKey}…` }, text });
+        void follow((handlers) => continueAssessment(taskId, cursor, handlers));
+        return;
+      }
+      setRun({ ...run, deciding: true });
+      try {
+        await resumeTask(taskId, 'cancel');
+        setRun({ status: 'idle', notice: 'The assessment was cancelled.' });
+        setAnnouncement(`The assessment of ${issueKey} was cancelled.`);
+        focusAfterRunRef.current = true;
+      } catch (error) {
+        const problem = asApiError(error);
+        setRun({ status: 'error', error: problem });
+        setAnnouncement(`The assessment could not be cancelled: ${problem.title ?? problem.message}`);
+      }
+    },
+    [run, issueKey, follow],
   );
 
   const startAction = useCallback(async (action: ProposalAction, assessmentId: Assessment['id']) => {
@@ -376,20 +448,55 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
         </ProblemMessage>
       )}
 
-      {!historyLoading && !running && !latest && (
+      {run.status === 'idle' && run.notice && (
+        <SectionMessage appearance="information" testId="assess-notice">
+          <p>{run.notice}</p>
+        </SectionMessage>
+      )}
+
+      {!historyLoading && !busy && !latest && (
         <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '8px'), alignItems: 'flex-start' }}>
           <p style={{ margin: 0 }}>
             Get a readiness score for {issueKey}: clarity, completeness, acceptance criteria, estimability, dependencies
             and risk, with the gaps to close and an improved description.
           </p>
-          <Button appearance="primary" onClick={() => void assess(false)} isDisabled={assessDisabled} testId="assess-button">
+          <Button
+            ref={assessButtonRef}
+            appearance="primary"
+            onClick={() => assess(false)}
+            isDisabled={assessDisabled}
+            testId="assess-button"
+          >
             Assess with AI
           </Button>
           {assessDisabled && <NeedsModelNote />}
         </div>
       )}
 
-      {running && <AssessProgressView progress={run.progress} text={run.text} compact={compact} />}
+      {running && (
+        <>
+          <AssessProgressView progress={run.progress} text={run.text} compact={compact} />
+          {run.taskId && (
+            <div>
+              <Button appearance="subtle" onClick={() => void cancelRun()} isLoading={run.cancelling} testId="assess-cancel-button">
+                Cancel
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+
+      {run.status === 'waiting' && (
+        <TaskWaitingMessage
+          ref={continueRef}
+          title="The assessment is paused"
+          message={run.message}
+          busy={run.deciding === true}
+          onContinue={() => void decide('continue')}
+          onCancel={() => void decide('cancel')}
+          testIdPrefix="assess"
+        />
+      )}
 
       {run.status === 'error' && (
         <ProblemMessage
@@ -400,12 +507,12 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
         />
       )}
 
-      {!running && latest && (
+      {!busy && latest && (
         <>
           <AssessmentMeta
             ref={reassessRef}
             assessment={latest}
-            onReassess={() => void assess(true)}
+            onReassess={() => assess(true)}
             reassessDisabled={assessDisabled}
           />
           {assessDisabled && <NeedsModelNote />}
@@ -445,8 +552,8 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
         <OutcomeMessage
           outcome={outcome}
           issueKey={issueKey}
-          busy={preparing !== undefined || running}
-          onReassess={() => void assess(true)}
+          busy={preparing !== undefined || busy}
+          onReassess={() => assess(true)}
           onRestore={() => void startAction('restore-description', outcome.assessmentId)}
         />
       )}

@@ -624,6 +624,34 @@ describe('DraftSurface on Connect', () => {
     expect(queryByTestId('confirm-modal')).toBeNull();
   });
 
+  it('Cancel while drafting cancels the task and goes back to the text, with a note', async () => {
+    route(
+      'POST /api/drafts',
+      new Response(JSON.stringify({ taskId: 't-6', kind: 'draft', status: 'processing' }), {
+        status: 202,
+        headers: { 'Content-Type': 'application/json', Location: '/api/tasks/t-6' },
+      }),
+    );
+    // The event stream stays open until the test's cancel.
+    route('GET /api/tasks/t-6/events', () => new Response(new ReadableStream<Uint8Array>(), { headers: { 'Content-Type': 'text/event-stream' } }));
+    route('POST /api/tasks/t-6/cancel', json({ taskId: 't-6', kind: 'draft', status: 'cancelled', progress: null }));
+    await renderSurface();
+    await type(byTestId('draft-text'), TEXT);
+    await click(button('draft-button'));
+
+    await click(await waitFor(() => button('draft-cancel-button')));
+    const notice = await waitFor(() => byTestId('draft-notice'));
+
+    expect(calls('POST /api/tasks/t-6/cancel')).toHaveLength(1);
+    expect(calls('GET /api/tasks/t-6/events')[0].signal?.aborted).toBe(true);
+    expect(notice.textContent).toContain('Drafting was cancelled.');
+    expect(queryByTestId('draft-progress')).toBeNull();
+    expect(byTestId<HTMLTextAreaElement>('draft-text').value).toBe(TEXT);
+    expect(document.activeElement).toBe(byTestId('draft-text'));
+    expect(byTestId('draft-announcement').textContent).toBe('Drafting was cancelled.');
+    expect(button('draft-button').disabled).toBe(false);
+  });
+
   it('disables drafting when no AI model is configured', async () => {
     route('GET /api/context', json({ ...CONTEXT, llmConfigured: false }));
     const container = await renderSurface();
@@ -675,7 +703,33 @@ describe('DraftSurface on Forge', () => {
     expect(invokeRemote).toHaveBeenCalledWith({
       path: '/api/drafts',
       method: 'POST',
+      headers: { Accept: 'application/json', Prefer: 'respond-async' },
       body: { text: TEXT, projectKey: 'OPS', parentKey: null, mode: 'ticket', outputFormat: 'markdown' },
     });
+  });
+
+  it('follows a drafting task by polling: the server progress shows, never the model JSON, then the drafts', async () => {
+    const views: unknown[] = [
+      { taskId: 't-5', kind: 'draft', status: 'processing', progress: { stage: 'asking-model', message: 'Writing the ticket…' }, text: '{"drafts": [' },
+      { taskId: 't-5', kind: 'draft', status: 'completed', progress: null, result: ticketAnswer() },
+    ];
+    const fallback = invokeRemote.getMockImplementation()!;
+    invokeRemote.mockImplementation((input: { path: string; method: string }) => {
+      const ok = (body: unknown, status = 200) => Promise.resolve({ status, headers: { 'content-type': 'application/json' }, body });
+      if (input.method === 'POST' && input.path === '/api/drafts') return ok({ taskId: 't-5', kind: 'draft', status: 'processing' }, 202);
+      if (input.method === 'GET' && input.path === '/api/tasks/t-5') return ok(views.length > 1 ? views.shift() : views[0]);
+      return fallback(input);
+    });
+    rendered = await render(<DraftSurface />);
+    await settle();
+    await waitFor(() => expect(byTestId('project-select').textContent).toContain('Operations (OPS)'));
+    await type(byTestId('draft-text'), TEXT);
+    await click(button('draft-button'));
+
+    await waitFor(() => expect(byTestId('draft-progress').textContent).toContain('Writing the ticket…'));
+    expect(document.body.textContent).not.toContain('{"drafts"');
+    expect(button('draft-cancel-button').textContent).toBe('Cancel');
+    await waitFor(() => byTestId('draft-card-0'));
+    expect(byTestId<HTMLInputElement>('draft-summary-0').value).toBe('Password reset link opens a blank page on Safari');
   });
 });

@@ -19,6 +19,7 @@ import { visuallyHidden } from '../components/visuallyHidden';
 import {
   asApiError,
   confirmDrafts,
+  continueDrafts,
   draftTree,
   issueNotCreatableProblems,
   labelsError,
@@ -35,6 +36,7 @@ import {
   type CreateOptions,
   type CreateProblem,
   type Draft,
+  type DraftHandlers,
   type DraftMode,
   type DraftRequest,
   type SimilarIssue,
@@ -48,6 +50,8 @@ import {
   projectOfIssueKey,
 } from '../issueKey';
 import { safeHref } from '../safeUrl';
+import { cancelTask, resumeTask, type TaskCursor } from '../tasks/tasks';
+import { TaskWaitingMessage } from '../tasks/TaskWaitingMessage';
 
 // The confirmation modal (and @atlaskit/modal-dialog) is only downloaded when it is about to be needed.
 const loadConfirmModal = () => import('../components/ConfirmDraftsModal');
@@ -223,8 +227,15 @@ type CreatePhase =
 /** While the confirmation modal is open the dialog is at least this tall, so the iframe can show it. */
 const MODAL_MIN_HEIGHT = '560px';
 
-/** Nothing streams while drafting: after this long, say that the model is still working. */
+/** When the server has said nothing about its progress for this long, say that the model is still working. */
 const STILL_WAITING_MS = 25000;
+
+/** The drafting task, once the server has started one; `waiting` while it waits for the user. */
+interface DraftTask {
+  taskId: string;
+  cancelling?: boolean;
+  waiting?: { message: string; cursor: TaskCursor; request: DraftRequest; deciding?: boolean };
+}
 
 const PROGRESS_NOTES: Readonly<Record<DraftMode, string>> = {
   ticket: 'Writing a ticket from your text and looking for similar issues.',
@@ -268,6 +279,7 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
   const [step, setStep] = useState<Step>('input');
   const [draftError, setDraftError] = useState<ApiError | undefined>();
   const [progressNote, setProgressNote] = useState('');
+  const [draftTask, setDraftTask] = useState<DraftTask | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [review, setReview] = useState<Review | undefined>();
   const [analysis, setAnalysis] = useState<Analysis | undefined>();
@@ -280,6 +292,8 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
 
   // Refs guard against double submits: state updates are not visible to a second click in the same tick.
   const draftingRef = useRef(false);
+  const draftAbortRef = useRef<AbortController | undefined>();
+  const continueRef = useRef<HTMLButtonElement>(null);
   const savingRef = useRef(false);
   const confirmingRef = useRef(false);
   const nextId = useRef(0);
@@ -288,6 +302,16 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
   const focusStepRef = useRef(false);
 
   const createOptions = useCreateOptions(review?.request.projectKey);
+
+  // Closing the dialog stops following the drafting task (the task itself is not cancelled).
+  useEffect(() => () => draftAbortRef.current?.abort(), []);
+
+  // Paused: the button the user was on is gone, so offer Continue to the keyboard.
+  const waiting = draftTask?.waiting !== undefined;
+  useEffect(() => {
+    const active = document.activeElement;
+    if (waiting && (!active || active === document.body)) continueRef.current?.focus();
+  }, [waiting]);
 
   // Default to the only project there is when the dialog was opened outside a project.
   useEffect(() => {
@@ -313,24 +337,59 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
     if (patch.text !== undefined || patch.mode !== undefined) setNotice(undefined);
   }, []);
 
-  const runDraft = useCallback(async (request: DraftRequest) => {
+  /** Back to the text after a cancelled drafting task. */
+  const draftingCancelled = useCallback(() => {
+    setDraftTask(undefined);
+    setNotice('Drafting was cancelled. Nothing was created; your text is still here.');
+    setAnnouncement('Drafting was cancelled.');
+    focusStepRef.current = true;
+    setStep('input');
+  }, []);
+
+  /** Drafts from the request, or (`resume`) continues a paused drafting task. */
+  const runDraft = useCallback(async (request: DraftRequest, resume?: { taskId: string; cursor: TaskCursor }) => {
     if (draftingRef.current) return;
     draftingRef.current = true;
+    const controller = new AbortController();
+    draftAbortRef.current = controller;
     setDraftError(undefined);
     setNotice(undefined);
     setAnnouncement('');
+    setDraftTask(resume && { taskId: resume.taskId });
     // Shown at once, before the server answers.
-    setProgressNote(PROGRESS_NOTES[request.mode]);
+    setProgressNote(resume ? 'Continuing…' : PROGRESS_NOTES[request.mode]);
     setStep('drafting');
-    const timer = setTimeout(
-      () => setProgressNote('Still waiting for the AI model. Long texts can take a minute…'),
-      STILL_WAITING_MS,
-    );
+    let heard = false;
+    const timer = setTimeout(() => {
+      if (!heard) setProgressNote('Still waiting for the AI model. Long texts can take a minute…');
+    }, STILL_WAITING_MS);
     // Both results need the Markdown renderer (preview, analysis): fetch it meanwhile.
     preloadMarkdown();
+    // The model writes JSON here: its text is not shown, only what the server says it is doing.
+    const handlers: DraftHandlers = {
+      signal: controller.signal,
+      onTask: (taskId) => setDraftTask({ taskId }),
+      onProgress: (progress) => {
+        heard = true;
+        setProgressNote(progress.message);
+      },
+    };
 
     try {
-      const response = await requestDrafts(request);
+      const outcome = resume ? await continueDrafts(resume.taskId, resume.cursor, handlers) : await requestDrafts(request, handlers);
+      if (controller.signal.aborted) return;
+      if (outcome.status === 'waiting_confirmation') {
+        const { taskId, message, cursor } = outcome;
+        setDraftTask({ taskId, waiting: { message, cursor, request } });
+        setAnnouncement(`Drafting is paused: ${message}`);
+        return;
+      }
+      setDraftTask(undefined);
+      if (outcome.status === 'cancelled') {
+        draftingCancelled();
+        return;
+      }
+      const response = outcome.result;
       if (request.mode === 'analysis') {
         const markdown = response.analysis?.markdown;
         if (!markdown || markdown.trim() === '') {
@@ -366,7 +425,9 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
       setStep('review');
       void loadConfirmModal().catch(() => {});
     } catch (error) {
+      if (controller.signal.aborted) return;
       const problem = asApiError(error);
+      setDraftTask(undefined);
       setDraftError(problem);
       setAnnouncement(`Drafting failed: ${problem.title ?? problem.message}`);
       setStep('input');
@@ -374,7 +435,49 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
       clearTimeout(timer);
       draftingRef.current = false;
     }
-  }, []);
+  }, [draftingCancelled]);
+
+  /** Cancel while drafting: stops the server's task, then back to the text. */
+  const cancelDrafting = useCallback(async () => {
+    if (!draftTask || draftTask.cancelling || draftTask.waiting) return;
+    const { taskId } = draftTask;
+    setDraftTask({ taskId, cancelling: true });
+    try {
+      await cancelTask(taskId);
+      draftAbortRef.current?.abort();
+      draftingCancelled();
+    } catch (error) {
+      // 409: the task finished first; its drafts (or problem) show in a moment.
+      setDraftTask((t) => t && { ...t, cancelling: false });
+      const problem = asApiError(error);
+      if (problem.status !== 409) setAnnouncement(`Drafting could not be cancelled: ${problem.title ?? problem.message}`);
+    }
+  }, [draftTask, draftingCancelled]);
+
+  /** The paused task: Continue follows it on, Cancel tells the server to stop it. */
+  const decide = useCallback(
+    async (decision: 'continue' | 'cancel') => {
+      const waitingTask = draftTask?.waiting;
+      if (!draftTask || !waitingTask || waitingTask.deciding) return;
+      const { taskId } = draftTask;
+      if (decision === 'continue') {
+        void runDraft(waitingTask.request, { taskId, cursor: waitingTask.cursor });
+        return;
+      }
+      setDraftTask({ taskId, waiting: { ...waitingTask, deciding: true } });
+      try {
+        await resumeTask(taskId, 'cancel');
+        draftingCancelled();
+      } catch (error) {
+        const problem = asApiError(error);
+        setDraftTask(undefined);
+        setDraftError(problem);
+        setAnnouncement(`Drafting could not be cancelled: ${problem.title ?? problem.message}`);
+        setStep('input');
+      }
+    },
+    [draftTask, runDraft, draftingCancelled],
+  );
 
   const submit = useCallback(() => {
     if (!input.projectKey) return;
@@ -563,18 +666,36 @@ function DraftDialog({ launch, context, projects }: DraftDialogProps) {
             llmConfigured={context.llmConfigured}
             onSubmit={submit}
           />
-          {drafting && (
-            <div
-              data-testid="draft-progress"
-              role="status"
-              style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}
-            >
-              <Spinner size="medium" label="Drafting" />
-              <div>
-                <div>Drafting…</div>
-                <div style={smallText}>{progressNote}</div>
+          {drafting && !draftTask?.waiting && (
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') }}>
+              <div
+                data-testid="draft-progress"
+                role="status"
+                style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}
+              >
+                <Spinner size="medium" label="Drafting" />
+                <div>
+                  <div>Drafting…</div>
+                  <div style={smallText}>{progressNote}</div>
+                </div>
               </div>
+              {draftTask && (
+                <Button appearance="subtle" onClick={() => void cancelDrafting()} isLoading={draftTask.cancelling} testId="draft-cancel-button">
+                  Cancel
+                </Button>
+              )}
             </div>
+          )}
+          {drafting && draftTask?.waiting && (
+            <TaskWaitingMessage
+              ref={continueRef}
+              title="Drafting is paused"
+              message={draftTask.waiting.message}
+              busy={draftTask.waiting.deciding === true}
+              onContinue={() => void decide('continue')}
+              onCancel={() => void decide('cancel')}
+              testIdPrefix="draft"
+            />
           )}
           {draftError && !drafting && (
             <ProblemMessage
