@@ -104,14 +104,19 @@ public class LlmGateway {
 	 * refuses or fails, or time runs out
 	 */
 	public AiAnswer call(AiCall call) {
-		return call(call, List.of());
+		return call(prepare(call));
+	}
+
+	/** Sends a prepared call and waits for the whole answer. */
+	public AiAnswer call(PreparedCall prepared) {
+		return call(prepared, List.of());
 	}
 
 	/**
 	 * Asks the model with follow-up messages after the rendered prompts (a repair round).
 	 */
-	AiAnswer call(AiCall call, List<Message> followUps) {
-		Prepared prepared = prepare(call, followUps);
+	AiAnswer call(PreparedCall call, List<Message> followUps) {
+		PreparedCall prepared = call.withFollowUps(followUps);
 		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
 		boolean keyReread = false;
 		for (int attempt = 1;; attempt++) {
@@ -156,18 +161,24 @@ public class LlmGateway {
 	 * failures before the first piece are retried like {@link #call}.
 	 */
 	public Flux<String> stream(AiCall call) {
-		Prepared prepared;
+		PreparedCall prepared;
 		try {
-			prepared = prepare(call, List.of());
+			prepared = prepare(call);
 		}
 		catch (AiException | PromptException ex) {
 			return Flux.error(ex);
 		}
-		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
-		return attempt(call, prepared, deadline, 1, false);
+		return stream(prepared);
 	}
 
-	private Flux<String> attempt(AiCall call, Prepared prepared, Instant deadline, int attempt, boolean keyReread) {
+	/** Streams a prepared call's answer, as {@link #stream(AiCall)}. */
+	public Flux<String> stream(PreparedCall prepared) {
+		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
+		return attempt(prepared, prepared, deadline, 1, false);
+	}
+
+	private Flux<String> attempt(PreparedCall call, PreparedCall prepared, Instant deadline, int attempt,
+			boolean keyReread) {
 		Duration remaining = Duration.between(this.clock.instant(), deadline);
 		if (remaining.isNegative() || remaining.isZero()) {
 			return Flux.error(new AiException.TimedOut(this.properties.requestTimeout()));
@@ -252,7 +263,7 @@ public class LlmGateway {
 	 * The streaming request on the wire: the prompt's messages and options as Spring AI's
 	 * chat model would send them, with usage in the final chunk.
 	 */
-	private static OpenAiApi.ChatCompletionRequest streamRequest(Prepared prepared) {
+	private static OpenAiApi.ChatCompletionRequest streamRequest(PreparedCall prepared) {
 		OpenAiChatOptions options = (OpenAiChatOptions) prepared.prompt().getOptions();
 		Map<String, Object> request = new java.util.LinkedHashMap<>();
 		request.put("model", options.getModel());
@@ -281,18 +292,40 @@ public class LlmGateway {
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
-	private Prepared prepare(AiCall call, List<Message> followUps) {
-		SiteModelSettings.ModelSettings model = this.settings.effective(call.site());
+	/**
+	 * Looks up, once, the prompts and the model a feature's request uses on a site.
+	 * @throws PromptException when a prompt is unknown or unusable
+	 */
+	public ResolvedPrompt resolve(Site site, String feature, String systemPromptId, String userPromptId) {
+		SiteModelSettings.ModelSettings model = this.settings.effective(site);
+		PromptTemplate system = systemPromptId == null ? null : this.prompts.get(site, systemPromptId);
+		return new ResolvedPrompt(site, feature, system, this.prompts.get(site, userPromptId), model);
+	}
+
+	/** Resolves and prepares a call in one go. */
+	public PreparedCall prepare(AiCall call) {
+		return prepare(resolve(call.site(), call.feature(), call.systemPromptId(), call.userPromptId()),
+				call.accountId(), call.variables());
+	}
+
+	/**
+	 * Renders a call from resolved prompts: untrusted values masked, the schema added
+	 * where the prompt answers JSON; refused at once when the site has no model or the
+	 * budget is spent.
+	 * @throws AiException.NotConfigured or {@link AiException.BudgetExceeded}
+	 */
+	public PreparedCall prepare(ResolvedPrompt resolved, String accountId, Map<String, String> variables) {
+		SiteModelSettings.ModelSettings model = resolved.settings();
 		if (!model.keyConfigured()) {
-			throw new AiException.NotConfigured(call.site().clientKey());
+			throw new AiException.NotConfigured(resolved.site().clientKey());
 		}
-		this.usage.checkBudget(call.site(), call.accountId());
-		PromptTemplate user = this.prompts.get(call.site(), call.userPromptId());
+		this.usage.checkBudget(resolved.site(), accountId);
+		PromptTemplate user = resolved.user();
+		PromptTemplate system = resolved.system();
 		List<Message> messages = new ArrayList<>();
-		MaskedValues masked = mask(call);
+		MaskedValues masked = mask(resolved, variables);
 		Map<String, String> values = masked.values();
-		if (call.systemPromptId() != null) {
-			PromptTemplate system = this.prompts.get(call.site(), call.systemPromptId());
+		if (system != null) {
 			messages.add(new SystemMessage(system.render(only(values, system))));
 		}
 		String userText = user.render(only(values, user));
@@ -301,7 +334,6 @@ public class LlmGateway {
 					+ user.outputSchema().toString();
 		}
 		messages.add(new UserMessage(userText));
-		messages.addAll(followUps);
 		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
 			.model(model.model())
 			.temperature(user.temperature())
@@ -314,29 +346,27 @@ public class LlmGateway {
 				.jsonSchema(ResponseFormat.JsonSchema.builder().name(user.id()).schema(schema).strict(false).build())
 				.build());
 		}
-		return new Prepared(this.models.forSite(call.site(), model), new Prompt(messages, options.build()), user,
-				model.model(), masked.counts());
+		return new PreparedCall(resolved, accountId, this.models.forSite(resolved.site(), model),
+				new Prompt(messages, options.build()), masked.counts());
 	}
 
 	/**
 	 * The call's values with the untrusted ones masked (one masker for all, so a value
 	 * gets one placeholder), and how much was hidden.
 	 */
-	MaskedValues mask(AiCall call) {
+	private MaskedValues mask(ResolvedPrompt resolved, Map<String, String> variables) {
 		java.util.Set<String> untrusted = new java.util.HashSet<>();
-		for (String id : java.util.Arrays.asList(call.systemPromptId(), call.userPromptId())) {
-			if (id != null) {
-				this.prompts.get(call.site(), id)
-					.variables()
+		for (PromptTemplate prompt : java.util.Arrays.asList(resolved.system(), resolved.user())) {
+			if (prompt != null) {
+				prompt.variables()
 					.stream()
 					.filter(PromptTemplate.Variable::untrusted)
 					.forEach(variable -> untrusted.add(variable.name()));
 			}
 		}
-		SecretMasker masker = new SecretMasker(this.privacy.masksPersonalData(call.site()));
+		SecretMasker masker = new SecretMasker(this.privacy.masksPersonalData(resolved.site()));
 		Map<String, String> values = new java.util.LinkedHashMap<>();
-		call.variables()
-			.forEach((name, value) -> values.put(name, untrusted.contains(name) ? masker.mask(value) : value));
+		variables.forEach((name, value) -> values.put(name, untrusted.contains(name) ? masker.mask(value) : value));
 		return new MaskedValues(values, masker.counts());
 	}
 
@@ -357,7 +387,7 @@ public class LlmGateway {
 		return own;
 	}
 
-	private AiAnswer answered(AiCall call, Prepared prepared, ChatResponse response, Duration latency) {
+	private AiAnswer answered(PreparedCall call, PreparedCall prepared, ChatResponse response, Duration latency) {
 		Usage used = response.getMetadata() == null ? null : response.getMetadata().getUsage();
 		int promptTokens = used == null ? 0 : nullToZero(used.getPromptTokens());
 		int completionTokens = used == null ? 0 : nullToZero(used.getCompletionTokens());
@@ -440,8 +470,8 @@ public class LlmGateway {
 		return (cause instanceof TimeoutException) ? "timeout" : "error";
 	}
 
-	private void meter(AiCall call, Prepared prepared, int promptTokens, int completionTokens, long startedNanos,
-			String outcome) {
+	private void meter(PreparedCall call, PreparedCall prepared, int promptTokens, int completionTokens,
+			long startedNanos, String outcome) {
 		this.usage.record(new UsageMeter.Usage(call.site(), call.accountId(), call.feature(), prepared.modelName(),
 				prepared.user(), promptTokens, completionTokens, Duration.ofNanos(System.nanoTime() - startedNanos),
 				outcome));
@@ -480,10 +510,6 @@ public class LlmGateway {
 	/** The model the site's calls use now. */
 	public String model(Site site) {
 		return this.settings.effective(site).model();
-	}
-
-	private record Prepared(SiteChatModels.SiteModel model, Prompt prompt, PromptTemplate user, String modelName,
-			Masked masked) {
 	}
 
 	private record Decision(Duration delay, boolean rereadKey) {

@@ -42,15 +42,12 @@ public class StructuredOutputs {
 
 	private final LlmGateway gateway;
 
-	private final PromptCatalog prompts;
-
 	private final Validator validator;
 
 	private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(500).build();
 
-	StructuredOutputs(LlmGateway gateway, PromptCatalog prompts, Validator validator) {
+	StructuredOutputs(LlmGateway gateway, Validator validator) {
 		this.gateway = gateway;
-		this.prompts = prompts;
 		this.validator = validator;
 	}
 
@@ -78,15 +75,25 @@ public class StructuredOutputs {
 	 * again after a crash during the repair does not ask for the first answer again.
 	 */
 	public <T> Structured<T> call(AiCall call, Class<T> type, Checkpoints checkpoints) {
-		PromptTemplate prompt = this.prompts.get(call.site(), call.userPromptId());
-		if (!prompt.expectsJson()) {
-			throw new PromptException("Prompt '%s' does not answer JSON".formatted(prompt.id()));
-		}
+		return call(this.gateway.prepare(call), type, checkpoints);
+	}
+
+	/** The same for a prepared call: nothing is looked up again. */
+	public <T> Structured<T> call(PreparedCall call, Class<T> type, Checkpoints checkpoints) {
+		PromptTemplate prompt = json(call);
 		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> this.gateway.call(call));
 		return checked(call, prompt, type, first, checkpoints);
 	}
 
-	private <T> Structured<T> checked(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
+	private static PromptTemplate json(PreparedCall call) {
+		PromptTemplate prompt = call.user();
+		if (!prompt.expectsJson()) {
+			throw new PromptException("Prompt '%s' does not answer JSON".formatted(prompt.id()));
+		}
+		return prompt;
+	}
+
+	private <T> Structured<T> checked(PreparedCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
 			Checkpoints checkpoints) {
 		Checked<T> checked = check(first.text(), prompt, type);
 		if (checked.problems().isEmpty()) {
@@ -108,12 +115,19 @@ public class StructuredOutputs {
 	/** The same, with the streamed answer and the repair as checkpointed steps. */
 	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece,
 			Checkpoints checkpoints) {
-		PromptTemplate prompt = this.prompts.get(call.site(), call.userPromptId());
-		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> streamed(call, prompt, onPiece));
+		return stream(this.gateway.prepare(call), type, onPiece, checkpoints);
+	}
+
+	/** The same for a prepared call: nothing is looked up again. */
+	public <T> Structured<T> stream(PreparedCall call, Class<T> type, java.util.function.Consumer<String> onPiece,
+			Checkpoints checkpoints) {
+		PromptTemplate prompt = call.user();
+		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> streamed(call, onPiece));
 		return checked(call, prompt, type, first, checkpoints);
 	}
 
-	private AiAnswer streamed(AiCall call, PromptTemplate prompt, java.util.function.Consumer<String> onPiece) {
+	private AiAnswer streamed(PreparedCall call, java.util.function.Consumer<String> onPiece) {
+		PromptTemplate prompt = call.user();
 		StringBuilder text = new StringBuilder();
 		long started = System.nanoTime();
 		try {
@@ -129,12 +143,11 @@ public class StructuredOutputs {
 			}
 			throw ex;
 		}
-		return new AiAnswer(text.toString(), this.gateway.model(call.site()), prompt.id(), prompt.version(),
-				prompt.contentHash(), 0, 0, java.time.Duration.ofNanos(System.nanoTime() - started),
-				this.gateway.mask(call).counts());
+		return new AiAnswer(text.toString(), call.modelName(), prompt.id(), prompt.version(), prompt.contentHash(), 0,
+				0, java.time.Duration.ofNanos(System.nanoTime() - started), call.masked());
 	}
 
-	private <T> Structured<T> repair(AiCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
+	private <T> Structured<T> repair(PreparedCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
 			Checked<T> checked, Checkpoints checkpoints) {
 		AiAnswer second = checkpoints.step(REPAIR, AiAnswer.class,
 				() -> this.gateway.call(call, List.of(new AssistantMessage(first.text()), new UserMessage("""

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.jiraai.ai.AiCall;
 import dev.jiraai.ai.LlmGateway;
-import dev.jiraai.ai.PromptCatalog;
+import dev.jiraai.ai.PreparedCall;
 import dev.jiraai.ai.PromptTemplate;
+import dev.jiraai.ai.ResolvedPrompt;
 import dev.jiraai.ai.SourceUrls;
 import dev.jiraai.ai.StructuredOutputs;
 import dev.jiraai.jira.JiraException;
@@ -48,8 +48,6 @@ public class AssessmentService {
 
 	private final StructuredOutputs outputs;
 
-	private final PromptCatalog prompts;
-
 	private final LlmGateway gateway;
 
 	private final AssessmentRepository repository;
@@ -58,13 +56,12 @@ public class AssessmentService {
 
 	private final Clock clock;
 
-	AssessmentService(JiraIssues issues, IssueBrief brief, StructuredOutputs outputs, PromptCatalog prompts,
-			LlmGateway gateway, AssessmentRepository repository, ScoreProperties scores, Optional<Clock> clock) {
+	AssessmentService(JiraIssues issues, IssueBrief brief, StructuredOutputs outputs, LlmGateway gateway,
+			AssessmentRepository repository, ScoreProperties scores, Optional<Clock> clock) {
 		this.scores = scores;
 		this.issues = issues;
 		this.brief = brief;
 		this.outputs = outputs;
-		this.prompts = prompts;
 		this.gateway = gateway;
 		this.repository = repository;
 		this.clock = clock.orElseGet(Clock::systemUTC);
@@ -102,8 +99,11 @@ public class AssessmentService {
 	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener,
 			Checkpoints checkpoints) {
 		listener.progress("reading-issue", "Reading %s and its context…".formatted(issueKey));
-		PromptTemplate prompt = this.prompts.get(user.site(), PROMPT);
-		String model = this.gateway.model(user.site());
+		// Prompts and model are looked up here, once: the cache key is made of them, and
+		// the model call is rendered from the same.
+		ResolvedPrompt resolved = this.gateway.resolve(user.site(), "assess", PROMPT + ".system", PROMPT);
+		PromptTemplate prompt = resolved.user();
+		String model = resolved.model();
 		if (!force) {
 			Optional<Assessment> unchanged = unchanged(user, issueKey, prompt, model);
 			if (unchanged.isPresent()) {
@@ -120,7 +120,7 @@ public class AssessmentService {
 			}
 		}
 		listener.progress("asking-model", "Assessing %s with %s…".formatted(issue.key(), model));
-		AiCall call = new AiCall(user.site(), user.accountId(), "assess", PROMPT + ".system", PROMPT,
+		PreparedCall call = this.gateway.prepare(resolved, user.accountId(),
 				Map.of("issue", this.brief.write(issue), "issue_type",
 						issue.issueType() == null ? "Task" : issue.issueType().name(), "today",
 						LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).toString()));

@@ -28,6 +28,26 @@ public class SimulatorWiring {
 		return TestClock.shared();
 	}
 
+	/**
+	 * The prompt catalog and the model settings as Mockito spies, so a test can count how
+	 * often a request looks them up (filtered by its own site: other tests' work may
+	 * still be finishing).
+	 */
+	@Bean
+	static BeanPostProcessor countLookups() {
+		return new BeanPostProcessor() {
+			@Override
+			// Before initialisation: Spring's proxies (caching, transactions) then wrap
+			// the spy, not the other way round.
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof dev.jiraai.ai.PromptCatalog || bean instanceof dev.jiraai.ai.SiteModelSettings) {
+					return org.mockito.Mockito.spy(bean);
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Bean
 	static BeanPostProcessor redirectActAsUserTokenEndpoint() {
 		return new BeanPostProcessor() {

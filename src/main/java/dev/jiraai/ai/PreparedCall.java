@@ -1,0 +1,88 @@
+package dev.jiraai.ai;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.jiraai.tenancy.Site;
+
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * One call, ready to send: its prompts and model resolved, its untrusted values masked
+ * and its messages rendered. Sent with {@link LlmGateway#call(PreparedCall)} or
+ * {@link LlmGateway#stream(PreparedCall)}; nothing is looked up again.
+ *
+ * @param resolved the prompts and model
+ * @param accountId the user the call is for, or {@code null} for background work
+ * @param model the site's client for that model
+ * @param prompt the rendered messages and options
+ * @param masked what was hidden from the model
+ */
+public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatModels.SiteModel model, Prompt prompt,
+		Masked masked) {
+
+	public Site site() {
+		return this.resolved.site();
+	}
+
+	public String feature() {
+		return this.resolved.feature();
+	}
+
+	public PromptTemplate user() {
+		return this.resolved.user();
+	}
+
+	public String modelName() {
+		return this.resolved.model();
+	}
+
+	/**
+	 * What the answer depends on: the prompt's content hash, the model and a hash of the
+	 * rendered messages (the inputs). Two calls with the same fingerprint ask the same.
+	 */
+	public Fingerprint fingerprint() {
+		StringBuilder inputs = new StringBuilder();
+		for (Message message : this.prompt.getInstructions()) {
+			inputs.append(message.getMessageType().getValue())
+				.append('\u0000')
+				.append(message.getText())
+				.append('\u0001');
+		}
+		return new Fingerprint(this.resolved.promptHash(), modelName(), sha256(inputs.toString()));
+	}
+
+	/** The same call with messages after the rendered ones (a repair round). */
+	PreparedCall withFollowUps(List<Message> followUps) {
+		if (followUps.isEmpty()) {
+			return this;
+		}
+		List<Message> messages = new java.util.ArrayList<>(this.prompt.getInstructions());
+		messages.addAll(followUps);
+		return new PreparedCall(this.resolved, this.accountId, this.model,
+				new Prompt(messages, this.prompt.getOptions()), this.masked);
+	}
+
+	/**
+	 * @param promptHash the user prompt's content hash
+	 * @param model the model
+	 * @param inputsHash the SHA-256 of the rendered messages
+	 */
+	public record Fingerprint(String promptHash, String model, String inputsHash) {
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
