@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -60,8 +61,6 @@ public class LlmGateway {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlmGateway.class);
 
-	private static final Duration BASE_BACKOFF = Duration.ofMillis(500);
-
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final PromptCatalog prompts;
@@ -80,14 +79,13 @@ public class LlmGateway {
 
 	private final Clock clock;
 
-	/**
-	 * Model calls run on their own virtual thread so a request can stop waiting when its
-	 * time is up.
-	 */
-	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+	private final ModelCallPolicy policy;
+
+	private final UseCaseClients clients;
 
 	LlmGateway(PromptCatalog prompts, SiteModelSettings settings, SiteChatModels models, ApiKeys apiKeys,
-			UsageMeter usage, AiProperties properties, SitePrivacy privacy, Optional<Clock> clock) {
+			UsageMeter usage, AiProperties properties, SitePrivacy privacy, ModelCallPolicy policy,
+			UseCaseClients clients, Optional<Clock> clock) {
 		this.prompts = prompts;
 		this.settings = settings;
 		this.models = models;
@@ -95,6 +93,8 @@ public class LlmGateway {
 		this.usage = usage;
 		this.properties = properties;
 		this.privacy = privacy;
+		this.policy = policy;
+		this.clients = clients;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 	}
 
@@ -117,41 +117,23 @@ public class LlmGateway {
 	 */
 	AiAnswer call(PreparedCall call, List<Message> followUps) {
 		PreparedCall prepared = call.withFollowUps(followUps);
-		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
-		boolean keyReread = false;
-		for (int attempt = 1;; attempt++) {
-			Duration remaining = Duration.between(this.clock.instant(), deadline);
-			if (remaining.isNegative() || remaining.isZero()) {
-				throw new AiException.TimedOut(this.properties.requestTimeout());
-			}
-			long started = System.nanoTime();
-			Future<ChatResponse> future = this.calls.submit(() -> prepared.model().chat().call(prepared.prompt()));
-			try {
-				ChatResponse response = future.get(remaining.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-				return answered(call, prepared, response, Duration.ofNanos(System.nanoTime() - started));
-			}
-			catch (TimeoutException ex) {
-				future.cancel(true);
-				meter(call, prepared, 0, 0, started, "timeout");
-				throw new AiException.TimedOut(this.properties.requestTimeout());
-			}
-			catch (InterruptedException ex) {
-				future.cancel(true);
-				Thread.currentThread().interrupt();
-				throw new AiException.Unavailable("interrupted", ex);
-			}
-			catch (ExecutionException ex) {
-				Throwable failure = ex.getCause();
-				meter(call, prepared, 0, 0, started, outcome(failure));
-				Decision decision = decide(failure, attempt, keyReread,
-						Duration.between(this.clock.instant(), deadline));
-				if (decision.rereadKey()) {
-					keyReread = true;
-					this.apiKeys.invalidate(call.site().clientKey());
-				}
-				pause(decision.delay());
-			}
+		ModelCallAdvisors.Attempts attempts = new ModelCallAdvisors.Attempts(prepared);
+		ChatClient.ChatClientRequestSpec request = this.clients.client(prepared)
+			.prompt(prepared.prompt())
+			.advisors(advisors -> advisors.params(attempts.asContext()));
+		if (!prepared.tools().isEmpty()) {
+			request = request.tools(prepared.tools().toArray())
+				.toolContext(Map.of(ToolContexts.USER, prepared.actor()));
 		}
+		ChatResponse response = request.call().chatResponse();
+		String text = (response == null || response.getResult() == null || response.getResult().getOutput() == null)
+				? null : response.getResult().getOutput().getText();
+		if (text == null || text.isBlank()) {
+			throw new AiException.Unavailable("the model answered with no text", null);
+		}
+		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
+				prepared.user().contentHash(), attempts.promptTokens(), attempts.completionTokens(), attempts.latency(),
+				prepared.masked());
 	}
 
 	/**
@@ -173,6 +155,12 @@ public class LlmGateway {
 
 	/** Streams a prepared call's answer, as {@link #stream(AiCall)}. */
 	public Flux<String> stream(PreparedCall prepared) {
+		try {
+			this.usage.checkBudget(prepared.site(), prepared.accountId());
+		}
+		catch (AiException ex) {
+			return Flux.error(ex);
+		}
 		Instant deadline = this.clock.instant().plus(this.properties.requestTimeout());
 		return attempt(prepared, prepared, deadline, 1, false);
 	}
@@ -228,7 +216,7 @@ public class LlmGateway {
 			if (failure instanceof AiException) {
 				return Flux.error(failure);
 			}
-			meter(call, prepared, 0, 0, started, outcome(failure));
+			meter(call, prepared, 0, 0, started, ModelCallPolicy.outcome(failure));
 			if (failure instanceof TimeoutException) {
 				return Flux.error(new AiException.TimedOut(this.properties.requestTimeout()));
 			}
@@ -236,8 +224,8 @@ public class LlmGateway {
 				return Flux.error(new AiException.Incomplete(text.toString(), failure));
 			}
 			try {
-				Decision decision = decide(unwrap(failure), attempt, keyReread,
-						Duration.between(this.clock.instant(), deadline));
+				ModelCallPolicy.Decision decision = this.policy.decide(ModelCallPolicy.unwrap(failure), attempt,
+						keyReread, Duration.between(this.clock.instant(), deadline));
 				if (decision.rereadKey()) {
 					this.apiKeys.invalidate(call.site().clientKey());
 				}
@@ -319,7 +307,6 @@ public class LlmGateway {
 		if (!model.keyConfigured()) {
 			throw new AiException.NotConfigured(resolved.site().clientKey());
 		}
-		this.usage.checkBudget(resolved.site(), accountId);
 		PromptTemplate user = resolved.user();
 		PromptTemplate system = resolved.system();
 		List<Message> messages = new ArrayList<>();
@@ -347,7 +334,7 @@ public class LlmGateway {
 				.build());
 		}
 		return new PreparedCall(resolved, accountId, this.models.forSite(resolved.site(), model),
-				new Prompt(messages, options.build()), masked.counts());
+				new Prompt(messages, options.build()), masked.counts(), List.of(), null);
 	}
 
 	/**
@@ -387,107 +374,11 @@ public class LlmGateway {
 		return own;
 	}
 
-	private AiAnswer answered(PreparedCall call, PreparedCall prepared, ChatResponse response, Duration latency) {
-		Usage used = response.getMetadata() == null ? null : response.getMetadata().getUsage();
-		int promptTokens = used == null ? 0 : nullToZero(used.getPromptTokens());
-		int completionTokens = used == null ? 0 : nullToZero(used.getCompletionTokens());
-		String text = (response.getResult() == null || response.getResult().getOutput() == null) ? null
-				: response.getResult().getOutput().getText();
-		this.usage.record(new UsageMeter.Usage(call.site(), call.accountId(), call.feature(), prepared.modelName(),
-				prepared.user(), promptTokens, completionTokens, latency, text == null ? "empty" : "ok"));
-		if (text == null || text.isBlank()) {
-			throw new AiException.Unavailable("the model answered with no text", null);
-		}
-		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
-				prepared.user().contentHash(), promptTokens, completionTokens, latency, prepared.masked());
-	}
-
-	/** Whether and after how long to try again; throws the error to report when not. */
-	private Decision decide(Throwable failure, int attempt, boolean keyReread, Duration remaining) {
-		if (failure instanceof ProviderError error) {
-			if (error.status() == 401 && !keyReread) {
-				return new Decision(Duration.ZERO, true);
-			}
-			if (error.status() == 429) {
-				if (error.insufficientQuota()) {
-					throw new AiException.QuotaExhausted(error.getMessage(), error);
-				}
-				Duration wait = error.retryAfter().orElse(backoff(attempt));
-				if (attempt >= this.properties.maxAttempts() || wait.compareTo(remaining) >= 0) {
-					throw new AiException.RateLimited(wait, error);
-				}
-				return new Decision(wait, false);
-			}
-			if (error.status() >= 500) {
-				return retryOrFail(attempt, remaining, error.getMessage(), error);
-			}
-			throw new AiException.Rejected(error.status(), error.getMessage(), error);
-		}
-		if (failure instanceof RestClientException || failure instanceof java.io.IOException
-				|| failure instanceof TimeoutException) {
-			return retryOrFail(attempt, remaining, failure.getClass().getSimpleName(), failure);
-		}
-		if (failure instanceof AiException ai) {
-			throw ai;
-		}
-		throw new AiException.Unavailable(String.valueOf(failure.getMessage()), failure);
-	}
-
-	private Decision retryOrFail(int attempt, Duration remaining, String message, Throwable failure) {
-		Duration wait = backoff(attempt);
-		if (attempt >= this.properties.maxAttempts() || wait.compareTo(remaining) >= 0) {
-			throw new AiException.Unavailable(message, failure);
-		}
-		return new Decision(wait, false);
-	}
-
-	private static Duration backoff(int attempt) {
-		long base = BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 6);
-		return Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
-	}
-
-	/**
-	 * Reactive clients wrap the provider's answer; turn it into the same error the
-	 * blocking path sees.
-	 */
-	private static Throwable unwrap(Throwable failure) {
-		if (failure instanceof WebClientResponseException web) {
-			return ProviderErrorHandler.from(web.getStatusCode().value(), web.getHeaders(),
-					web.getResponseBodyAsString());
-		}
-		Throwable cause = failure;
-		while (cause.getCause() != null && !(cause instanceof ProviderError)) {
-			cause = cause.getCause();
-		}
-		return (cause instanceof ProviderError) ? cause : failure;
-	}
-
-	private static String outcome(Throwable failure) {
-		Throwable cause = unwrap(failure);
-		if (cause instanceof ProviderError error) {
-			return "http_" + error.status();
-		}
-		return (cause instanceof TimeoutException) ? "timeout" : "error";
-	}
-
 	private void meter(PreparedCall call, PreparedCall prepared, int promptTokens, int completionTokens,
 			long startedNanos, String outcome) {
 		this.usage.record(new UsageMeter.Usage(call.site(), call.accountId(), call.feature(), prepared.modelName(),
 				prepared.user(), promptTokens, completionTokens, Duration.ofNanos(System.nanoTime() - startedNanos),
 				outcome));
-	}
-
-	private static void pause(Duration wait) {
-		if (wait.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AiException.Unavailable("interrupted while waiting to retry", ex);
-		}
 	}
 
 	private static int nullToZero(Integer value) {
@@ -510,9 +401,6 @@ public class LlmGateway {
 	/** The model the site's calls use now. */
 	public String model(Site site) {
 		return this.settings.effective(site).model();
-	}
-
-	private record Decision(Duration delay, boolean rereadKey) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import dev.jiraai.tenancy.Site;
+import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -21,9 +22,29 @@ import org.springframework.ai.chat.prompt.Prompt;
  * @param model the site's client for that model
  * @param prompt the rendered messages and options
  * @param masked what was hidden from the model
+ * @param tools objects whose {@code @Tool} methods the model may call, acting as
+ * {@code actor}
+ * @param actor the user tools act as (given to them through the tool context,
+ * {@link ToolContexts}), or {@code null} without tools
  */
 public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatModels.SiteModel model, Prompt prompt,
-		Masked masked) {
+		Masked masked, List<Object> tools, SiteUser actor) {
+
+	public PreparedCall {
+		tools = List.copyOf(tools);
+	}
+
+	/**
+	 * The same call with tools the model may call; they get {@code actor} (never a
+	 * global) through the tool context.
+	 */
+	public PreparedCall withTools(SiteUser actor, Object... tools) {
+		if (!actor.site().clientKey().equals(site().clientKey())) {
+			throw new IllegalArgumentException("Tools act for a user of the call's own site");
+		}
+		return new PreparedCall(this.resolved, this.accountId, this.model, this.prompt, this.masked, List.of(tools),
+				actor);
+	}
 
 	public Site site() {
 		return this.resolved.site();
@@ -64,7 +85,7 @@ public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatMo
 		List<Message> messages = new java.util.ArrayList<>(this.prompt.getInstructions());
 		messages.addAll(followUps);
 		return new PreparedCall(this.resolved, this.accountId, this.model,
-				new Prompt(messages, this.prompt.getOptions()), this.masked);
+				new Prompt(messages, this.prompt.getOptions()), this.masked, this.tools, this.actor);
 	}
 
 	/**

@@ -71,8 +71,10 @@ class LlmGatewayTests {
 		when(this.settings.effective(SITE)).thenReturn(
 				new SiteModelSettings.ModelSettings(URI.create("https://api.openai.com"), "gpt-test", false, true));
 		when(this.privacy.masksPersonalData(SITE)).thenReturn(true);
+		ModelCallPolicy policy = new ModelCallPolicy(properties);
 		this.gateway = new LlmGateway(catalog, this.settings, models, this.apiKeys, this.usage, properties,
-				this.privacy, Optional.empty());
+				this.privacy, policy, new UseCaseClients(policy, this.apiKeys, this.usage, Optional.empty()),
+				Optional.empty());
 	}
 
 	private AiCall intent(String message) {

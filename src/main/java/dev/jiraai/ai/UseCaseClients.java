@@ -1,0 +1,56 @@
+package dev.jiraai.ai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Spring AI {@link ChatClient} per site model and use case (assess, draft, intent,
+ * later chat), each with the same advisors: the budget first, then one bounded time with
+ * the retries of {@link ModelCallPolicy} inside it, then the usage of every attempt.
+ * Built once and kept with the site's model (a change of endpoint or model builds new
+ * ones).
+ */
+@Component
+class UseCaseClients {
+
+	private final BudgetAdvisor budget;
+
+	private final RetryAdvisor retry;
+
+	private final UsageAdvisor usage;
+
+	/** Keyed by the site's model client and the use case. */
+	private final Cache<Key, ChatClient> clients = Caffeine.newBuilder()
+		.maximumSize(5_000)
+		.expireAfterAccess(Duration.ofHours(6))
+		.build();
+
+	/** Attempts run here, so a request can stop waiting when its time is up. */
+	private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
+
+	UseCaseClients(ModelCallPolicy policy, ApiKeys apiKeys, UsageMeter usage, Optional<Clock> clock) {
+		this.budget = new BudgetAdvisor(usage);
+		this.retry = new RetryAdvisor(policy, apiKeys, usage, this.attempts, clock.orElseGet(Clock::systemUTC));
+		this.usage = new UsageAdvisor(usage);
+	}
+
+	private record Key(SiteChatModels.SiteModel model, String useCase) {
+	}
+
+	ChatClient client(PreparedCall call) {
+		return this.clients.get(new Key(call.model(), call.feature()),
+				key -> ChatClient.builder(key.model().chat())
+					.defaultAdvisors(this.budget, this.retry, this.usage)
+					.build());
+	}
+
+}
