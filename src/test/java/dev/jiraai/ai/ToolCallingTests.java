@@ -73,8 +73,7 @@ class ToolCallingTests extends AppTestSupport {
 		SiteUser alice = connectUser(site, site.user("Alice"));
 		SiteUser bob = connectUser(other, other.user("Bob"));
 
-		assertThatThrownBy(() -> call(alice).withTools(bob, new WhoAmI()))
-			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> call(alice).withTools(bob, new WhoAmI())).isInstanceOf(IllegalArgumentException.class);
 	}
 
 }
