@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -121,6 +122,10 @@ public class LlmGateway {
 		ChatClient.ChatClientRequestSpec request = this.clients.client(prepared)
 			.prompt(prepared.prompt())
 			.advisors(advisors -> advisors.params(attempts.asContext()));
+		if (prepared.conversation() != null) {
+			request = request.advisors(this.clients.memory())
+				.advisors(advisors -> advisors.param(ChatMemory.CONVERSATION_ID, prepared.conversation().key()));
+		}
 		if (!prepared.tools().isEmpty()) {
 			request = request.tools(prepared.tools().toArray())
 				.toolContext(Map.of(ToolContexts.USER, prepared.actor()));
@@ -334,7 +339,7 @@ public class LlmGateway {
 				.build());
 		}
 		return new PreparedCall(resolved, accountId, this.models.forSite(resolved.site(), model),
-				new Prompt(messages, options.build()), masked.counts(), List.of(), null);
+				new Prompt(messages, options.build()), masked.counts(), List.of(), null, null);
 	}
 
 	/**

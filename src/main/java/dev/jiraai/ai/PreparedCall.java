@@ -26,9 +26,11 @@ import org.springframework.ai.chat.prompt.Prompt;
  * {@code actor}
  * @param actor the user tools act as (given to them through the tool context,
  * {@link ToolContexts}), or {@code null} without tools
+ * @param conversation the conversation whose history the call continues and adds to, or
+ * {@code null} for a call on its own
  */
 public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatModels.SiteModel model, Prompt prompt,
-		Masked masked, List<Object> tools, SiteUser actor) {
+		Masked masked, List<Object> tools, SiteUser actor, ConversationId conversation) {
 
 	public PreparedCall {
 		tools = List.copyOf(tools);
@@ -43,7 +45,16 @@ public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatMo
 			throw new IllegalArgumentException("Tools act for a user of the call's own site");
 		}
 		return new PreparedCall(this.resolved, this.accountId, this.model, this.prompt, this.masked, List.of(tools),
-				actor);
+				actor, this.conversation);
+	}
+
+	/**
+	 * The same call as the next turn of a conversation of the call's own user: the
+	 * history goes before the new messages, and the new exchange is kept.
+	 */
+	public PreparedCall inConversation(String conversationId) {
+		return new PreparedCall(this.resolved, this.accountId, this.model, this.prompt, this.masked, this.tools,
+				this.actor, new ConversationId(site().clientKey(), this.accountId, conversationId));
 	}
 
 	public Site site() {
@@ -85,7 +96,7 @@ public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatMo
 		List<Message> messages = new java.util.ArrayList<>(this.prompt.getInstructions());
 		messages.addAll(followUps);
 		return new PreparedCall(this.resolved, this.accountId, this.model,
-				new Prompt(messages, this.prompt.getOptions()), this.masked, this.tools, this.actor);
+				new Prompt(messages, this.prompt.getOptions()), this.masked, this.tools, this.actor, this.conversation);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ class UseCaseClients {
 
 	private final UsageAdvisor usage;
 
+	private final MessageChatMemoryAdvisor memory;
+
 	/** Keyed by the site's model client and the use case. */
 	private final Cache<Key, ChatClient> clients = Caffeine.newBuilder()
 		.maximumSize(5_000)
@@ -37,10 +41,22 @@ class UseCaseClients {
 	/** Attempts run here, so a request can stop waiting when its time is up. */
 	private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
-	UseCaseClients(ModelCallPolicy policy, ApiKeys apiKeys, UsageMeter usage, Optional<Clock> clock) {
+	UseCaseClients(ModelCallPolicy policy, ApiKeys apiKeys, UsageMeter usage, ConversationStore conversations,
+			Optional<Clock> clock) {
 		this.budget = new BudgetAdvisor(usage);
 		this.retry = new RetryAdvisor(policy, apiKeys, usage, this.attempts, clock.orElseGet(Clock::systemUTC));
 		this.usage = new UsageAdvisor(usage);
+		// Outside the budget and the retries: a retried call is one turn of the
+		// conversation, kept once.
+		this.memory = MessageChatMemoryAdvisor
+			.builder(MessageWindowChatMemory.builder().chatMemoryRepository(conversations).maxMessages(40).build())
+			.order(ModelCallAdvisors.BUDGET_ORDER - 100)
+			.build();
+	}
+
+	/** The advisor that continues and keeps a conversation's history. */
+	MessageChatMemoryAdvisor memory() {
+		return this.memory;
 	}
 
 	private record Key(SiteChatModels.SiteModel model, String useCase) {

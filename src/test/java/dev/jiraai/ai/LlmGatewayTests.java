@@ -73,7 +73,8 @@ class LlmGatewayTests {
 		when(this.privacy.masksPersonalData(SITE)).thenReturn(true);
 		ModelCallPolicy policy = new ModelCallPolicy(properties);
 		this.gateway = new LlmGateway(catalog, this.settings, models, this.apiKeys, this.usage, properties,
-				this.privacy, policy, new UseCaseClients(policy, this.apiKeys, this.usage, Optional.empty()),
+				this.privacy, policy,
+				new UseCaseClients(policy, this.apiKeys, this.usage, mock(ConversationStore.class), Optional.empty()),
 				Optional.empty());
 	}
 

@@ -134,6 +134,12 @@ class SiteDataRetentionTests extends AppTestSupport {
 				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
 				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
 				""").params(site.clientKey(), accountId).update();
+		// A conversation with the model, as the chat memory keeps it.
+		this.jdbc.sql("""
+				INSERT INTO ai_conversation_message (client_key, account_id, conversation_id, message_type, content,
+				    created_at)
+				VALUES (?, ?, 'c-1', 'USER', 'Which of my issues are blocked?', now())
+				""").params(site.clientKey(), accountId).update();
 		// The personal data reporting schedule, as its job leaves it.
 		this.jdbc.sql("""
 				INSERT INTO personal_data_report (client_key, next_due_at) VALUES (?, now() + interval '7 days')
