@@ -52,7 +52,16 @@ class SiteChatModels {
 		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
-	SiteChatModels(ApiKeys apiKeys, AiProperties properties) {
+	private final ObservationRegistry observations;
+
+	/**
+	 * @param observations Spring AI's observations of each model call (latency, tokens by
+	 * model); prompts and completions are never part of them
+	 * ({@code spring.ai.chat.observations.log-prompt/log-completion} stay off)
+	 */
+	SiteChatModels(ApiKeys apiKeys, AiProperties properties,
+			org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.apiKeys = apiKeys;
 		this.properties = properties;
 	}
@@ -80,7 +89,7 @@ class SiteChatModels {
 			.openAiApi(api)
 			.defaultOptions(OpenAiChatOptions.builder().model(settings.model()).build())
 			.retryTemplate(RetryTemplate.builder().maxAttempts(1).build())
-			.observationRegistry(ObservationRegistry.NOOP)
+			.observationRegistry(this.observations)
 			.build(), api);
 	}
 

@@ -9,9 +9,12 @@ import java.util.concurrent.Executors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +44,11 @@ class UseCaseClients {
 	/** Attempts run here, so a request can stop waiting when its time is up. */
 	private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
+	private final ObservationRegistry observations;
+
 	UseCaseClients(ModelCallPolicy policy, ApiKeys apiKeys, UsageMeter usage, ConversationStore conversations,
-			Optional<Clock> clock) {
+			ObjectProvider<ObservationRegistry> observations, Optional<Clock> clock) {
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.budget = new BudgetAdvisor(usage);
 		this.retry = new RetryAdvisor(policy, apiKeys, usage, this.attempts, clock.orElseGet(Clock::systemUTC));
 		this.usage = new UsageAdvisor(usage);
@@ -64,7 +70,7 @@ class UseCaseClients {
 
 	ChatClient client(PreparedCall call) {
 		return this.clients.get(new Key(call.model(), call.feature()),
-				key -> ChatClient.builder(key.model().chat())
+				key -> ChatClient.builder(key.model().chat(), this.observations, null, null)
 					.defaultAdvisors(this.budget, this.retry, this.usage)
 					.build());
 	}

@@ -17,6 +17,10 @@ class LiveTasks {
 
 	private final Map<UUID, LiveTask> running = new ConcurrentHashMap<>();
 
+	LiveTasks(io.micrometer.core.instrument.MeterRegistry meters) {
+		meters.gauge("ai.tasks.running", this.running, Map::size);
+	}
+
 	void add(LiveTask task) {
 		this.running.put(task.id(), task);
 	}

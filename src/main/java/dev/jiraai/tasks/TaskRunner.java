@@ -54,10 +54,14 @@ class TaskRunner implements SmartLifecycle {
 	 */
 	private final Map<UUID, ForgeUserToken> handedTokens = new ConcurrentHashMap<>();
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	private volatile boolean stopping;
 
 	TaskRunner(TaskStore store, LiveTasks live, TaskIdentities identities, List<TaskHandler<?>> handlers,
-			ObjectMapper json, TransactionTemplate transactions, TaskProperties properties, Optional<Clock> clock) {
+			ObjectMapper json, TransactionTemplate transactions, TaskProperties properties,
+			io.micrometer.core.instrument.MeterRegistry meters, Optional<Clock> clock) {
+		this.meters = meters;
 		this.store = store;
 		this.live = live;
 		this.identities = identities;
@@ -95,6 +99,8 @@ class TaskRunner implements SmartLifecycle {
 			return;
 		}
 		TaskStore.Row row = found.get();
+		long started = System.nanoTime();
+		String ended = "interrupted";
 		LiveTask task = new LiveTask(taskId, this.store.lastSeq(taskId), this.store.text(taskId), this::write,
 				this.properties.textFlushInterval(), Thread.currentThread());
 		this.live.add(task);
@@ -104,6 +110,10 @@ class TaskRunner implements SmartLifecycle {
 			JsonNode resultJson = this.json.valueToTree(result);
 			if (this.store.finish(taskId, TaskStatus.COMPLETED, resultJson, null, now())) {
 				task.emit(TaskEvent.RESULT, resultJson);
+				ended = TaskStatus.COMPLETED.value();
+			}
+			else {
+				ended = TaskStatus.CANCELLED.value();
 			}
 		}
 		catch (UserNeeded ex) {
@@ -111,6 +121,7 @@ class TaskRunner implements SmartLifecycle {
 			if (this.store.waitForUser(taskId, ex.getMessage(), now())) {
 				task.emit(TaskEvent.WAITING, this.json.valueToTree(new TaskView.Progress("waiting", ex.getMessage())));
 			}
+			ended = TaskStatus.WAITING_CONFIRMATION.value();
 		}
 		catch (RuntimeException ex) {
 			task.flush();
@@ -118,14 +129,19 @@ class TaskRunner implements SmartLifecycle {
 				throw new Interrupted(taskId, ex);
 			}
 			if (task.cancelled() || this.store.status(taskId).filter(TaskStatus.CANCELLED::equals).isPresent()) {
+				ended = TaskStatus.CANCELLED.value();
 				return;
 			}
 			JsonNode problem = this.json.valueToTree(Problems.of(ex).getBody());
 			if (this.store.finish(taskId, TaskStatus.FAILED, null, problem, now())) {
 				task.emit(TaskEvent.ERROR, problem);
 			}
+			ended = TaskStatus.FAILED.value();
 		}
 		finally {
+			// How long runs take and how they end, by kind: low-cardinality tags only.
+			this.meters.timer("ai.tasks.runs", "kind", row.kind(), "outcome", ended)
+				.record(java.time.Duration.ofNanos(System.nanoTime() - started));
 			task.close();
 			this.live.remove(task);
 			this.handedTokens.remove(taskId);

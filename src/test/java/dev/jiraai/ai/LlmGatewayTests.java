@@ -74,7 +74,10 @@ class LlmGatewayTests {
 		ModelCallPolicy policy = new ModelCallPolicy(properties);
 		this.gateway = new LlmGateway(catalog, this.settings, models, this.apiKeys, this.usage, properties,
 				this.privacy, policy,
-				new UseCaseClients(policy, this.apiKeys, this.usage, mock(ConversationStore.class), Optional.empty()),
+				new UseCaseClients(policy, this.apiKeys, this.usage, mock(ConversationStore.class),
+						new org.springframework.beans.factory.support.StaticListableBeanFactory()
+							.getBeanProvider(io.micrometer.observation.ObservationRegistry.class),
+						Optional.empty()),
 				Optional.empty());
 	}
 
