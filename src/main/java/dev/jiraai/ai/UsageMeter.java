@@ -43,7 +43,11 @@ class UsageMeter {
 
 	private final Clock clock;
 
-	UsageMeter(JdbcClient jdbc, AiProperties properties, Optional<Clock> clock) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	UsageMeter(JdbcClient jdbc, AiProperties properties, io.micrometer.core.instrument.MeterRegistry meters,
+			Optional<Clock> clock) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock.orElseGet(Clock::systemUTC);
@@ -68,6 +72,7 @@ class UsageMeter {
 					usage.completionTokens(), usage.latency().toMillis(), usage.outcome(),
 					cost(usage.model(), usage.promptTokens(), usage.completionTokens()), now)
 			.update();
+		meter(usage);
 		long tokens = (long) usage.promptTokens() + usage.completionTokens();
 		if (tokens > 0) {
 			count(usage.site().clientKey(), SITE_WIDE, now, tokens);
@@ -138,6 +143,25 @@ class UsageMeter {
 	void on(SiteDataPurgeDue event) {
 		this.jdbc.sql("DELETE FROM llm_usage WHERE client_key = ?").param(event.clientKey()).update();
 		this.jdbc.sql("DELETE FROM llm_usage_daily WHERE client_key = ?").param(event.clientKey()).update();
+	}
+
+	/**
+	 * The same as metrics, by feature, model and outcome only (no site, user or prompt
+	 * text): latency of each model attempt, tokens by type, estimated cost.
+	 */
+	private void meter(Usage usage) {
+		String feature = String.valueOf(usage.feature());
+		String model = String.valueOf(usage.model());
+		this.meters.timer("ai.model.calls", "feature", feature, "model", model, "outcome", usage.outcome())
+			.record(usage.latency());
+		this.meters.counter("ai.tokens", "feature", feature, "model", model, "type", "prompt")
+			.increment(usage.promptTokens());
+		this.meters.counter("ai.tokens", "feature", feature, "model", model, "type", "completion")
+			.increment(usage.completionTokens());
+		java.math.BigDecimal cost = cost(usage.model(), usage.promptTokens(), usage.completionTokens());
+		if (cost != null) {
+			this.meters.counter("ai.cost.usd", "feature", feature, "model", model).increment(cost.doubleValue());
+		}
 	}
 
 }

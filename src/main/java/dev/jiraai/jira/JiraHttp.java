@@ -51,8 +51,11 @@ class JiraHttp {
 
 	private final ObjectMapper json;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	JiraHttp(RestTemplateBuilder builder, JiraCredentials credentials, UserAgentProvider userAgent,
-			JiraProperties properties, ObjectMapper json) {
+			JiraProperties properties, ObjectMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.client = builder
 			.requestFactoryBuilder(ClientHttpRequestFactoryBuilder.jdk()
 				.withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1)
@@ -106,8 +109,24 @@ class JiraHttp {
 				// Signed per attempt: a Connect JWT is short-lived and a user token may
 				// have been refreshed.
 				JiraCredentials.Signed signed = this.credentials.sign(who, method, uri);
-				return this.client.exchange(signed.uri(), method, new HttpEntity<>(body, headers(signed, body)),
-						JsonNode.class);
+				long started = System.nanoTime();
+				String status = "io_error";
+				try {
+					ResponseEntity<JsonNode> answer = this.client.exchange(signed.uri(), method,
+							new HttpEntity<>(body, headers(signed, body)), JsonNode.class);
+					status = Integer.toString(answer.getStatusCode().value());
+					return answer;
+				}
+				catch (HttpStatusCodeException ex) {
+					status = Integer.toString(ex.getStatusCode().value());
+					throw ex;
+				}
+				finally {
+					// Each attempt, by operation ("get issue") and Jira's status: never a
+					// site, user or issue key as a tag.
+					this.meters.timer("jira.calls", "operation", operation, "status", status)
+						.record(java.time.Duration.ofNanos(System.nanoTime() - started));
+				}
 			});
 			return response.getBody();
 		}

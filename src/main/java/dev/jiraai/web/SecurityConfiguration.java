@@ -1,7 +1,10 @@
 package dev.jiraai.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -21,17 +25,20 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * filters fill the security context and atlassian-connect-spring-boot's handler
  * interceptor refuses every handler method not marked {@code @IgnoreJwt}, so a new
  * endpoint is protected by default. What this chain adds: no HTTP basic and no generated
- * password (the library's chain enables basic auth), actuator limited to health,
- * stateless sessions, no CSRF tokens (every state-changing call carries a signed token,
- * never a cookie), and frames allowed because Jira shows the app's pages in iframes.
+ * password (the library's chain enables basic auth), actuator limited to health and the
+ * Prometheus scrape (which needs the operator's token), stateless sessions, no CSRF
+ * tokens (every state-changing call carries a signed token, never a cookie), and frames
+ * allowed because Jira shows the app's pages in iframes.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	@Order(SecurityProperties.BASIC_AUTH_ORDER)
-	SecurityFilterChain appSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain appSecurityFilterChain(HttpSecurity http, OperatorProperties operator, ObjectMapper json)
+			throws Exception {
 		http.securityMatcher("/**")
+			.addFilterBefore(new OperatorTokenFilter(operator, json), AuthorizationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.disable())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.csrf(AbstractHttpConfigurer::disable)
@@ -41,6 +48,9 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				// Guarded by the operator token filter above.
+				.requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
 				.permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.denyAll()

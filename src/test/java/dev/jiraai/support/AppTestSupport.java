@@ -57,6 +57,9 @@ public abstract class AppTestSupport {
 
 	protected static final String DEFAULT_API_KEY = "sk-test-default";
 
+	/** The operator's token for {@code /actuator/prometheus}. */
+	protected static final String METRICS_TOKEN = "operator-metrics-token-for-tests";
+
 	private static final int port = freePort();
 
 	/** The app's clock: tests move it forward, and it is back to real time after each. */
@@ -89,6 +92,9 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.privacy.reporting-base-url", personalDataReporting::baseUrl);
 		// Tests run the reporting cycle themselves, at the times they choose.
 		registry.add("jira-ai.privacy.schedule", () -> "-");
+		registry.add("jira-ai.operator.metrics-token", () -> METRICS_TOKEN);
+		// Spring Boot's tests switch metrics export off; the scrape is part of the app.
+		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 
