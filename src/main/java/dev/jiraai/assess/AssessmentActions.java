@@ -11,8 +11,11 @@ import dev.jiraai.confirm.Proposals;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.payload.JiraIssue;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import dev.jiraai.tenancy.SiteUser;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -130,10 +133,18 @@ class AssessmentActions {
 	}
 
 	/** A restore was asked for, but no description of this assessment was applied. */
-	static final class NothingToRestore extends RuntimeException {
+	static final class NothingToRestore extends RuntimeException implements DescribedProblem {
+
+		private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT, "nothing-to-restore",
+				"Nothing to restore", "Only a description applied from this assessment can be restored.");
 
 		NothingToRestore(UUID assessmentId) {
 			super("Nothing to restore: no improved description of assessment '%s' was applied".formatted(assessmentId));
+		}
+
+		@Override
+		public ProblemType problemType() {
+			return PROBLEM;
 		}
 
 	}

@@ -9,22 +9,19 @@ import java.util.concurrent.Executors;
 
 import com.atlassian.connect.spring.ContextJwt;
 import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.problem.ProblemMapper;
 import dev.jiraai.tasks.AiTasks;
 import dev.jiraai.tasks.AsyncAnswers;
 import dev.jiraai.tenancy.SiteUser;
-import dev.jiraai.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,10 +56,14 @@ class AssessmentController {
 
 	private final AiTasks tasks;
 
-	AssessmentController(AssessmentService assessments, AssessmentActions actions, AiTasks tasks) {
+	private final ProblemMapper problems;
+
+	AssessmentController(AssessmentService assessments, AssessmentActions actions, AiTasks tasks,
+			ProblemMapper problems) {
 		this.assessments = assessments;
 		this.actions = actions;
 		this.tasks = tasks;
+		this.problems = problems;
 	}
 
 	/**
@@ -109,8 +110,7 @@ class AssessmentController {
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
-				ProblemDetail problem = Problems.of(ex).getBody();
-				send(emitter, "error", problem);
+				send(emitter, "error", this.problems.problemOf(ex));
 				emitter.complete();
 			}
 		}));
@@ -139,23 +139,6 @@ class AssessmentController {
 
 	private static String checked(String issueKey) {
 		return JiraKeys.issueKey(issueKey);
-	}
-
-	/*
-	 * The web module cannot see this feature's types (it is a dependency of it), so the
-	 * two failures only this controller raises are mapped here, with types from the same
-	 * catalogue (docs/api.md).
-	 */
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(AssessmentService.AssessmentNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "assessment-not-found", "No such assessment",
-				ex.getMessage() + ". Assess the issue again to get a new one.", null);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> nothingToRestore(AssessmentActions.NothingToRestore ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "nothing-to-restore", "Nothing to restore",
-				ex.getMessage() + ". Only a description applied from this assessment can be restored.", null);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

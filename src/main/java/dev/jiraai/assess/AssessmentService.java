@@ -21,8 +21,11 @@ import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.ai.Checkpoints;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import dev.jiraai.tenancy.SiteUser;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -224,10 +227,18 @@ public class AssessmentService {
 	}
 
 	/** An assessment that does not exist on the user's site. */
-	public static class AssessmentNotFound extends RuntimeException {
+	public static class AssessmentNotFound extends RuntimeException implements DescribedProblem {
+
+		private static final ProblemType PROBLEM = new ProblemType(HttpStatus.NOT_FOUND, "assessment-not-found",
+				"No such assessment", "Assess the issue again to get a new one.");
 
 		AssessmentNotFound(UUID id) {
 			super("No assessment '%s' for you on this site".formatted(id));
+		}
+
+		@Override
+		public ProblemType problemType() {
+			return PROBLEM;
 		}
 
 	}

@@ -10,6 +10,8 @@ import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -24,11 +26,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Answers every failure of a handler with an RFC 9457 problem of the app's catalogue: the
  * app's own failures through {@link Problems}, Spring MVC's (unreadable body, 405, 406,
  * 415, type mismatch, validation, no handler...) through {@link RequestProblems}, so
- * nothing answers {@code about:blank} or a framework title. Anything else (an
+ * nothing answers {@code about:blank} or a framework title. A feature's own failures
+ * ({@link dev.jiraai.problem.DescribedProblem}) are answered by
+ * {@link DescribedProblems}, asked after this. Anything else (an
  * {@code IllegalArgumentException} included) is a 500 whose cause is logged, not shown,
  * answered by {@link ErrorPageProblems}.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
 	/*

@@ -12,6 +12,8 @@ import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The app's failures as RFC 9457 problem details: a stable {@code type}, a status that
  * tells the frontend what happened, and a detail that says what to do next. Used by the
- * controller advice and by streaming endpoints, which report failures as an {@code error}
- * event instead of a status.
+ * controller advice, the error page and, through {@link ProblemCatalogue}, by streams and
+ * tasks, which report failures as an {@code error} event or a stored problem instead of a
+ * status.
  */
 public final class Problems {
 
@@ -82,8 +85,11 @@ public final class Problems {
 						e.getMessage(), null);
 			}
 			case ResponseStatusException e -> forStatus(e.getStatusCode(), e.getReason());
-			case DescribedProblem e ->
-				problem(e.status(), e.type(), e.title(), ex.getMessage() + ". " + e.nextStep(), e.retryAfter());
+			case DescribedProblem e -> {
+				ProblemType type = e.problemType();
+				yield problem(type.status(), type.type(), type.title(), ex.getMessage() + ". " + type.nextStep(),
+						type.retryAfter());
+			}
 			default -> {
 				logger.error("Unexpected failure", ex);
 				yield forStatus(HttpStatus.INTERNAL_SERVER_ERROR, null);
