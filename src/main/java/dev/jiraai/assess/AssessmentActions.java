@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.Proposal;
 import dev.jiraai.confirm.Proposals;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.payload.JiraIssue;
@@ -97,7 +98,7 @@ class AssessmentActions {
 						proposal.expiresAt());
 			}
 			case APPLY_DESCRIPTION -> {
-				JiraIssue issue = this.issues.get(JiraIdentity.of(user), assessment.issueKey());
+				JiraIssue issue = this.issues.get(JiraIdentity.of(user), IssueKey.of(assessment.issueKey()));
 				payload.put("markdown", assessment.improvedDescription());
 				payload.set("previousDescription", issue.description());
 				payload.put("previousMarkdown", issue.descriptionMarkdown());

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.atlassian.connect.spring.ContextJwt;
-import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.problem.ProblemMapper;
 import dev.jiraai.tasks.AiTasks;
 import dev.jiraai.tasks.AsyncAnswers;
@@ -71,14 +71,15 @@ class AssessmentController {
 	 * Forge panel always sends it) answers {@code 202} with a task at once instead.
 	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> assess(SiteUser user, @PathVariable String issueKey,
+	ResponseEntity<?> assess(SiteUser user, @PathVariable IssueKey issueKey,
 			@RequestParam(defaultValue = "false") boolean force,
 			@RequestHeader(name = AsyncAnswers.PREFER, required = false) String prefer) {
-		String key = checked(issueKey);
 		if (AsyncAnswers.wanted(prefer)) {
-			return AsyncAnswers.accepted(this.tasks.start(user, AssessTask.KIND, new AssessTask.Input(key, force)));
+			return AsyncAnswers
+				.accepted(this.tasks.start(user, AssessTask.KIND, new AssessTask.Input(issueKey, force)));
 		}
-		return ResponseEntity.ok(this.assessments.assess(user, key, force, false, AssessmentService.Listener.NONE));
+		return ResponseEntity
+			.ok(this.assessments.assess(user, issueKey, force, false, AssessmentService.Listener.NONE));
 	}
 
 	/**
@@ -88,13 +89,12 @@ class AssessmentController {
 	 * thread.
 	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter assessStreaming(SiteUser user, @PathVariable String issueKey,
+	SseEmitter assessStreaming(SiteUser user, @PathVariable IssueKey issueKey,
 			@RequestParam(defaultValue = "false") boolean force) {
-		String key = checked(issueKey);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
 		this.streams.execute(new DelegatingSecurityContextRunnable(() -> {
 			try {
-				Assessment assessment = this.assessments.assess(user, key, force, true,
+				Assessment assessment = this.assessments.assess(user, issueKey, force, true,
 						new AssessmentService.Listener() {
 							@Override
 							public void progress(String stage, String message) {
@@ -118,8 +118,8 @@ class AssessmentController {
 	}
 
 	@GetMapping("/api/issues/{issueKey}/assessments")
-	List<Assessment> history(SiteUser user, @PathVariable String issueKey) {
-		return this.assessments.history(user, checked(issueKey));
+	List<Assessment> history(SiteUser user, @PathVariable IssueKey issueKey) {
+		return this.assessments.history(user, issueKey);
 	}
 
 	/**
@@ -135,10 +135,6 @@ class AssessmentController {
 	AssessmentActions.ProposalPreview propose(SiteUser user, @PathVariable UUID assessmentId,
 			@Valid @RequestBody ActionRequest request) {
 		return this.actions.propose(user, assessmentId, AssessmentActions.Action.of(request.action()));
-	}
-
-	private static String checked(String issueKey) {
-		return JiraKeys.issueKey(issueKey);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

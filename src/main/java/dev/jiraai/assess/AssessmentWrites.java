@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalHandler;
+import dev.jiraai.jira.InvalidKey;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraComments;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
@@ -42,7 +44,7 @@ class AssessmentWrites {
 	ProposalHandler assessmentComment(JiraComments comments) {
 		return markdownWrite(COMMENT, new MarkdownWrite() {
 			@Override
-			public ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId,
+			public ProposalHandler.Outcome write(SiteUser user, IssueKey issueKey, String markdown, String requestId,
 					boolean retry) {
 				Optional<PostedComment> earlier = retry ? comments.find(JiraIdentity.of(user), issueKey, requestId)
 						: Optional.empty();
@@ -50,7 +52,7 @@ class AssessmentWrites {
 			}
 
 			@Override
-			public Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId) {
+			public Optional<ProposalHandler.Outcome> find(Site site, IssueKey issueKey, String requestId) {
 				return comments.find(JiraIdentity.app(site), issueKey, requestId).map(posted -> posted(site, posted));
 			}
 		});
@@ -65,7 +67,7 @@ class AssessmentWrites {
 	ProposalHandler assessmentApplyDescription(JiraIssues issues) {
 		return markdownWrite(APPLY_DESCRIPTION, new MarkdownWrite() {
 			@Override
-			public ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId,
+			public ProposalHandler.Outcome write(SiteUser user, IssueKey issueKey, String markdown, String requestId,
 					boolean retry) {
 				if (!retry || !issues.wasEdited(JiraIdentity.of(user), issueKey, requestId)) {
 					issues.edit(user, issueKey, IssueEdit.description(markdown), requestId);
@@ -74,24 +76,25 @@ class AssessmentWrites {
 			}
 
 			@Override
-			public Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId) {
+			public Optional<ProposalHandler.Outcome> find(Site site, IssueKey issueKey, String requestId) {
 				return issues.wasEdited(JiraIdentity.app(site), issueKey, requestId)
 						? Optional.of(applied(site, issueKey)) : Optional.empty();
 			}
 		});
 	}
 
-	private static ProposalHandler.Outcome applied(Site site, String issueKey) {
-		return new ProposalHandler.Outcome(result(site, issueKey), issueKey,
+	private static ProposalHandler.Outcome applied(Site site, IssueKey issueKey) {
+		return new ProposalHandler.Outcome(result(site, issueKey.value()), issueKey.value(),
 				"Applied the AI-improved description to %s (previous one kept)".formatted(issueKey));
 	}
 
 	/** Writes Markdown to an issue, and finds such a write again by its request id. */
 	interface MarkdownWrite {
 
-		ProposalHandler.Outcome write(SiteUser user, String issueKey, String markdown, String requestId, boolean retry);
+		ProposalHandler.Outcome write(SiteUser user, IssueKey issueKey, String markdown, String requestId,
+				boolean retry);
 
-		Optional<ProposalHandler.Outcome> find(Site site, String issueKey, String requestId);
+		Optional<ProposalHandler.Outcome> find(Site site, IssueKey issueKey, String requestId);
 
 	}
 
@@ -105,21 +108,21 @@ class AssessmentWrites {
 
 			@Override
 			public void validate(SiteUser user, JsonNode payload) {
-				requireText(payload, "issueKey", 64);
+				issueKey(payload);
 				requireText(payload, "markdown", MAX_MARKDOWN);
 			}
 
 			@Override
 			public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
-				return write.write(user, payload.path("issueKey").asText(), payload.path("markdown").asText(),
-						attempt.requestId(kind), attempt.retry());
+				return write.write(user, issueKey(payload), payload.path("markdown").asText(), attempt.requestId(kind),
+						attempt.retry());
 			}
 
 			@Override
 			public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
-				String issueKey = payload.path("issueKey").asText();
+				IssueKey issueKey = issueKey(payload);
 				return write.find(site, issueKey, attempt.requestId(kind))
-					.orElseGet(() -> Outcome.nothingWritten(issueKey));
+					.orElseGet(() -> Outcome.nothingWritten(issueKey.value()));
 			}
 		};
 	}
@@ -134,7 +137,7 @@ class AssessmentWrites {
 
 			@Override
 			public void validate(SiteUser user, JsonNode payload) {
-				requireText(payload, "issueKey", 64);
+				issueKey(payload);
 				if (!payload.path("description").isObject()) {
 					throw new InvalidProposalPayload("The description to restore is missing");
 				}
@@ -142,7 +145,7 @@ class AssessmentWrites {
 
 			@Override
 			public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
-				String issueKey = payload.path("issueKey").asText();
+				IssueKey issueKey = issueKey(payload);
 				String requestId = attempt.requestId(RESTORE_DESCRIPTION);
 				if (!attempt.retry() || !issues.wasEdited(JiraIdentity.of(user), issueKey, requestId)) {
 					issues.edit(user, issueKey, new IssueEdit(null, null, null, null, null, null,
@@ -153,15 +156,15 @@ class AssessmentWrites {
 
 			@Override
 			public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
-				String issueKey = payload.path("issueKey").asText();
+				IssueKey issueKey = issueKey(payload);
 				return issues.wasEdited(JiraIdentity.app(site), issueKey, attempt.requestId(RESTORE_DESCRIPTION))
-						? restored(site, issueKey) : Outcome.nothingWritten(issueKey);
+						? restored(site, issueKey) : Outcome.nothingWritten(issueKey.value());
 			}
 		};
 	}
 
-	private static ProposalHandler.Outcome restored(Site site, String issueKey) {
-		return new ProposalHandler.Outcome(result(site, issueKey), issueKey,
+	private static ProposalHandler.Outcome restored(Site site, IssueKey issueKey) {
+		return new ProposalHandler.Outcome(result(site, issueKey.value()), issueKey.value(),
 				"Restored the description of %s from before the AI change".formatted(issueKey));
 	}
 
@@ -170,6 +173,16 @@ class AssessmentWrites {
 		result.put("issueKey", issueKey);
 		result.put("url", site.browseUrl(issueKey).toString());
 		return result;
+	}
+
+	private static IssueKey issueKey(JsonNode payload) {
+		requireText(payload, "issueKey", 64);
+		try {
+			return IssueKey.of(payload.path("issueKey").asText());
+		}
+		catch (InvalidKey ex) {
+			throw new InvalidProposalPayload("'issueKey' must be " + ex.expected());
+		}
 	}
 
 	private static void requireText(JsonNode payload, String field, int maxLength) {

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.InvalidProposalPayload;
+import dev.jiraai.jira.InvalidKey;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.IssueNotCreatable;
-import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.jira.payload.NewIssue;
 import dev.jiraai.tenancy.SiteUser;
 import jakarta.validation.ConstraintViolation;
@@ -42,19 +44,20 @@ class DraftChecks {
 		this.validator = validator;
 	}
 
-	static ObjectNode payload(String projectKey, List<Draft> drafts) {
+	static ObjectNode payload(ProjectKey projectKey, List<Draft> drafts) {
 		ObjectNode payload = json.createObjectNode();
-		payload.put("projectKey", projectKey);
+		payload.put("projectKey", projectKey.value());
 		payload.set("drafts", json.valueToTree(drafts));
 		return payload;
 	}
 
-	static String projectKey(JsonNode payload) {
-		String key = payload.path("projectKey").asText("");
-		if (!JiraKeys.isProjectKey(key)) {
+	static ProjectKey projectKey(JsonNode payload) {
+		try {
+			return ProjectKey.of(payload.path("projectKey").asText(""));
+		}
+		catch (InvalidKey ex) {
 			throw new InvalidProposalPayload("'projectKey' must be a project key like PAY");
 		}
-		return key;
 	}
 
 	static List<Draft> drafts(JsonNode payload) {
@@ -78,7 +81,7 @@ class DraftChecks {
 	 * @throws IssueNotCreatable when a draft would be refused by the create screen
 	 */
 	void check(SiteUser user, JsonNode payload) {
-		String projectKey = projectKey(payload);
+		ProjectKey projectKey = projectKey(payload);
 		List<Draft> drafts = drafts(payload);
 		List<String> shape = new ArrayList<>();
 		Set<String> refs = new java.util.HashSet<>();
@@ -101,12 +104,12 @@ class DraftChecks {
 		}
 		List<IssueNotCreatable.Problem> problems = problems(user, projectKey, drafts);
 		if (!problems.isEmpty()) {
-			throw new IssueNotCreatable(projectKey, problems);
+			throw new IssueNotCreatable(projectKey.value(), problems);
 		}
 	}
 
 	/** What the create screen would refuse in each draft, with the draft's position. */
-	List<IssueNotCreatable.Problem> problems(SiteUser user, String projectKey, List<Draft> drafts) {
+	List<IssueNotCreatable.Problem> problems(SiteUser user, ProjectKey projectKey, List<Draft> drafts) {
 		List<IssueNotCreatable.Problem> problems = new ArrayList<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			final int index = i;
@@ -116,7 +119,7 @@ class DraftChecks {
 		return problems;
 	}
 
-	static NewIssue newIssue(String projectKey, Draft draft, String parentKey) {
+	static NewIssue newIssue(ProjectKey projectKey, Draft draft, IssueKey parentKey) {
 		StringBuilder description = new StringBuilder(
 				draft.descriptionMarkdown() == null ? "" : draft.descriptionMarkdown().strip());
 		boolean criteriaInText = description.toString().toLowerCase().contains("acceptance criteria");

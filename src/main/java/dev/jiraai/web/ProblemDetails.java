@@ -4,9 +4,9 @@ import dev.jiraai.ai.AiException;
 import dev.jiraai.ai.PromptException;
 import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalException;
+import dev.jiraai.jira.InvalidKey;
 import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraException;
-import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
 
@@ -41,7 +41,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 	 * library still answers its own exceptions (a forged lifecycle call is a 401), and
 	 * ErrorPageProblems turns an unknown one into a 500 'internal'.
 	 */
-	@ExceptionHandler({ AiException.class, JiraException.class, NotVisible.class, JiraKeys.InvalidKey.class,
+	@ExceptionHandler({ AiException.class, JiraException.class, NotVisible.class, InvalidKey.class,
 			IssueNotCreatable.class, TransitionNotPossible.class, PromptException.class, ProposalException.class,
 			InvalidProposalPayload.class })
 	ResponseEntity<ProblemDetail> handle(Exception ex) {

@@ -7,9 +7,9 @@ import dev.jiraai.ai.AiException;
 import dev.jiraai.ai.PromptException;
 import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalException;
+import dev.jiraai.jira.InvalidKey;
 import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraException;
-import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
 import dev.jiraai.problem.DescribedProblem;
@@ -52,7 +52,7 @@ public final class Problems {
 			case JiraException jira -> jira(jira);
 			case NotVisible e -> problem(HttpStatus.FORBIDDEN, "not-visible", "You cannot see this in Jira",
 					e.getMessage() + ". Check the key, or ask a Jira admin for browse permission.", null);
-			case JiraKeys.InvalidKey e -> problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
+			case InvalidKey e -> problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
 					e.getMessage() + ". Use the key Jira shows for it.", null);
 			case InvalidProposalPayload e -> problem(HttpStatus.BAD_REQUEST, "invalid-proposal",
 					"The proposal is not valid", e.getMessage() + ". Fix it and save again.", null);
