@@ -4,13 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.InvalidProposalPayload;
-import dev.jiraai.jira.InvalidKey;
 import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraIssues;
@@ -23,17 +17,13 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and checks a draft proposal's payload ({@code projectKey} and {@code drafts}):
- * its shape with Bean Validation, its batch structure (refs, parents, dependencies), and
- * each issue against the project's create metadata, so a missing required field is an
- * inline error before anything is sent to Jira.
+ * The handler's own check of a draft proposal's payload, after Bean Validation of its
+ * record: each draft's shape (Bean Validation, reported by its position), the batch's
+ * structure (refs, parents), and each issue against the project's create metadata, so a
+ * missing required field is an inline error before anything is sent to Jira.
  */
 @Component
 class DraftChecks {
-
-	static final int MAX_DRAFTS = 13;
-
-	private static final ObjectMapper json = new ObjectMapper();
 
 	private final JiraIssues issues;
 
@@ -44,45 +34,13 @@ class DraftChecks {
 		this.validator = validator;
 	}
 
-	static ObjectNode payload(ProjectKey projectKey, List<Draft> drafts) {
-		ObjectNode payload = json.createObjectNode();
-		payload.put("projectKey", projectKey.value());
-		payload.set("drafts", json.valueToTree(drafts));
-		return payload;
-	}
-
-	static ProjectKey projectKey(JsonNode payload) {
-		try {
-			return ProjectKey.of(payload.path("projectKey").asText(""));
-		}
-		catch (InvalidKey ex) {
-			throw new InvalidProposalPayload("'projectKey' must be a project key like PAY");
-		}
-	}
-
-	static List<Draft> drafts(JsonNode payload) {
-		JsonNode drafts = payload.path("drafts");
-		if (!drafts.isArray() || drafts.isEmpty() || drafts.size() > MAX_DRAFTS) {
-			throw new InvalidProposalPayload("'drafts' must hold 1 to %d issues".formatted(MAX_DRAFTS));
-		}
-		try {
-			return List.of(json.treeToValue(drafts, Draft[].class));
-		}
-		catch (JsonProcessingException ex) {
-			// Jackson's own message names Java types: say where, in the payload's terms.
-			throw new InvalidProposalPayload("The drafts are not readable at '%s': check that field's type"
-				.formatted(ex instanceof JsonMappingException mapping ? mapping.getPathReference() : "drafts"));
-		}
-	}
-
 	/**
 	 * Everything wrong with a payload, or nothing.
 	 * @throws InvalidProposalPayload when it is malformed
 	 * @throws IssueNotCreatable when a draft would be refused by the create screen
 	 */
-	void check(SiteUser user, JsonNode payload) {
-		ProjectKey projectKey = projectKey(payload);
-		List<Draft> drafts = drafts(payload);
+	void check(SiteUser user, DraftPayload payload) {
+		List<Draft> drafts = payload.drafts();
 		List<String> shape = new ArrayList<>();
 		Set<String> refs = new java.util.HashSet<>();
 		for (int i = 0; i < drafts.size(); i++) {
@@ -102,9 +60,9 @@ class DraftChecks {
 		if (!shape.isEmpty()) {
 			throw new InvalidProposalPayload(String.join("; ", shape));
 		}
-		List<IssueNotCreatable.Problem> problems = problems(user, projectKey, drafts);
+		List<IssueNotCreatable.Problem> problems = problems(user, payload.projectKey(), drafts);
 		if (!problems.isEmpty()) {
-			throw new IssueNotCreatable(projectKey.value(), problems);
+			throw new IssueNotCreatable(payload.projectKey().value(), problems);
 		}
 	}
 

@@ -193,7 +193,7 @@ class DraftService {
 
 	private DraftResponse proposed(SiteUser user, ProjectKey projectKey, List<Draft> drafts,
 			List<DraftResponse.Similar> similar) {
-		Proposal proposal = this.proposals.propose(user, "draft", CREATE, DraftChecks.payload(projectKey, drafts));
+		Proposal proposal = this.proposals.propose(user, "draft", CREATE, new DraftPayload(projectKey, drafts));
 		return new DraftResponse(proposal.id(), drafts, null, similar, this.checks.problems(user, projectKey, drafts));
 	}
 

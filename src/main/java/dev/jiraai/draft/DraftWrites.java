@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * ({@code uncertain}, with a link to check; looked up again later, never created twice).
  */
 @Component
-class DraftWrites implements ProposalHandler {
+class DraftWrites implements ProposalHandler<DraftPayload> {
 
 	private static final Logger logger = LoggerFactory.getLogger(DraftWrites.class);
 
@@ -56,15 +56,20 @@ class DraftWrites implements ProposalHandler {
 	}
 
 	@Override
-	public void validate(SiteUser user, JsonNode payload) {
+	public Class<DraftPayload> payloadType() {
+		return DraftPayload.class;
+	}
+
+	@Override
+	public void check(SiteUser user, DraftPayload payload) {
 		this.checks.check(user, payload);
 	}
 
 	@Override
-	public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
-		ProjectKey projectKey = DraftChecks.projectKey(payload);
+	public Outcome execute(SiteUser user, DraftPayload payload, Attempt attempt) {
+		ProjectKey projectKey = payload.projectKey();
 		Progress progress = new Progress(user.site(), attempt.previous());
-		for (Draft draft : DraftChecks.drafts(payload)) {
+		for (Draft draft : payload.drafts()) {
 			if (progress.created(draft.ref())) {
 				continue;
 			}
@@ -96,10 +101,10 @@ class DraftWrites implements ProposalHandler {
 	}
 
 	@Override
-	public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
-		ProjectKey projectKey = DraftChecks.projectKey(payload);
+	public Outcome reconcile(Site site, DraftPayload payload, Attempt attempt) {
+		ProjectKey projectKey = payload.projectKey();
 		Progress progress = new Progress(site, attempt.previous());
-		for (Draft draft : DraftChecks.drafts(payload)) {
+		for (Draft draft : payload.drafts()) {
 			if (!progress.created(draft.ref())) {
 				Optional<CreatedIssue> found = this.issues.findCreated(JiraIdentity.app(site),
 						attempt.requestId(draft.ref()));

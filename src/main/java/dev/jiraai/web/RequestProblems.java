@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.jiraai.jira.InvalidKey;
+import dev.jiraai.problem.FieldPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,13 +118,15 @@ final class RequestProblems {
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
 				&& invalidKey(mapping).isPresent()) {
-			return invalid(List.of(new FieldProblem(path(mapping), "must be " + invalidKey(mapping).get().expected())));
+			return invalid(List
+				.of(new FieldProblem(FieldPath.of(mapping), "must be " + invalidKey(mapping).get().expected())));
 		}
 		if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-			return invalid(List.of(new FieldProblem(path(format), "must be " + expected(format.getTargetType()))));
+			return invalid(
+					List.of(new FieldProblem(FieldPath.of(format), "must be " + expected(format.getTargetType()))));
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return invalid(List.of(new FieldProblem(path(mismatch), "has the wrong type")));
+			return invalid(List.of(new FieldProblem(FieldPath.of(mismatch), "has the wrong type")));
 		}
 		String detail = (cause instanceof JsonProcessingException)
 				? "The body is not valid JSON; send one JSON object, as the API description at /v3/api-docs shows."
@@ -159,14 +162,6 @@ final class RequestProblems {
 			}
 		}
 		return Optional.empty();
-	}
-
-	private static String path(JsonMappingException ex) {
-		return ex.getPath()
-			.stream()
-			.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
 	}
 
 	private static String name(TypeMismatchException ex) {
