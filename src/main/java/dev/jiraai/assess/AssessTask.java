@@ -1,7 +1,7 @@
 package dev.jiraai.assess;
 
 import dev.jiraai.ai.LlmGateway;
-import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.tasks.TaskContext;
 import dev.jiraai.tasks.TaskHandler;
 import dev.jiraai.tenancy.SiteUser;
@@ -23,7 +23,7 @@ class AssessTask implements TaskHandler<AssessTask.Input> {
 	 * @param issueKey the issue
 	 * @param force assess again even when a stored assessment applies
 	 */
-	record Input(String issueKey, boolean force) {
+	record Input(IssueKey issueKey, boolean force) {
 	}
 
 	private final AssessmentService assessments;
@@ -47,7 +47,6 @@ class AssessTask implements TaskHandler<AssessTask.Input> {
 
 	@Override
 	public void admit(SiteUser user, Input input) {
-		JiraKeys.issueKey(input.issueKey());
 		this.gateway.admit(user.site(), user.accountId());
 	}
 

@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.Proposal;
 import dev.jiraai.confirm.Proposals;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.payload.JiraIssue;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import dev.jiraai.tenancy.SiteUser;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -82,34 +88,31 @@ class AssessmentActions {
 
 	ProposalPreview propose(SiteUser user, UUID assessmentId, Action action) {
 		Assessment assessment = this.assessments.get(user, assessmentId);
-		ObjectNode payload = json.createObjectNode();
-		payload.put("issueKey", assessment.issueKey());
-		payload.put("assessmentId", assessment.id().toString());
+		IssueKey issueKey = IssueKey.of(assessment.issueKey());
 		return switch (action) {
 			case COMMENT -> {
 				String markdown = AssessmentComment.markdown(assessment);
-				payload.put("markdown", markdown);
-				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.COMMENT, payload);
+				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.COMMENT,
+						new AssessmentWrites.Comment(issueKey, assessment.id(), markdown));
 				yield new ProposalPreview(proposal.id(), action.wire, new Preview(markdown, null),
 						proposal.expiresAt());
 			}
 			case APPLY_DESCRIPTION -> {
-				JiraIssue issue = this.issues.get(JiraIdentity.of(user), assessment.issueKey());
-				payload.put("markdown", assessment.improvedDescription());
-				payload.set("previousDescription", issue.description());
-				payload.put("previousMarkdown", issue.descriptionMarkdown());
-				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.APPLY_DESCRIPTION, payload);
+				JiraIssue issue = this.issues.get(JiraIdentity.of(user), issueKey);
+				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.APPLY_DESCRIPTION,
+						new AssessmentWrites.ApplyDescription(issueKey, assessment.id(),
+								assessment.improvedDescription(), issue.description(), issue.descriptionMarkdown()));
 				yield new ProposalPreview(proposal.id(), action.wire,
 						new Preview(assessment.improvedDescription(), issue.descriptionMarkdown()),
 						proposal.expiresAt());
 			}
 			case RESTORE_DESCRIPTION -> {
-				Proposal applied = lastApplied(user, assessment);
-				payload.set("description", applied.payload().hasNonNull("previousDescription")
-						? applied.payload().get("previousDescription") : emptyDocument());
-				String markdown = applied.payload().path("previousMarkdown").asText("");
+				AssessmentWrites.ApplyDescription applied = lastApplied(user, assessment);
+				JsonNode previous = applied.previousDescription();
 				Proposal proposal = this.proposals.propose(user, "assess", AssessmentWrites.RESTORE_DESCRIPTION,
-						payload);
+						new AssessmentWrites.RestoreDescription(issueKey, assessment.id(),
+								(previous == null || previous.isNull()) ? emptyDocument() : previous));
+				String markdown = (applied.previousMarkdown() == null) ? "" : applied.previousMarkdown();
 				yield new ProposalPreview(proposal.id(), action.wire,
 						new Preview(markdown, assessment.improvedDescription()), proposal.expiresAt());
 			}
@@ -120,20 +123,40 @@ class AssessmentActions {
 	 * The description this user applied from this assessment, whose predecessor is what
 	 * gets restored.
 	 */
-	private Proposal lastApplied(SiteUser user, Assessment assessment) {
+	private AssessmentWrites.ApplyDescription lastApplied(SiteUser user, Assessment assessment) {
 		List<Proposal> applied = this.proposals.recent(user, AssessmentWrites.APPLY_DESCRIPTION, 50);
 		return applied.stream()
 			.filter(p -> p.state() == Proposal.State.DONE)
 			.filter(p -> assessment.id().toString().equals(p.payload().path("assessmentId").asText()))
 			.findFirst()
+			.map(p -> applyDescription(p.payload()))
 			.orElseThrow(() -> new NothingToRestore(assessment.id()));
 	}
 
+	private static AssessmentWrites.ApplyDescription applyDescription(JsonNode payload) {
+		try {
+			return json.treeToValue(payload, AssessmentWrites.ApplyDescription.class);
+		}
+		catch (JsonProcessingException ex) {
+			// Stored by this module as this record: unreadable means a bug, not bad
+			// input.
+			throw new IllegalStateException("A stored description proposal cannot be read", ex);
+		}
+	}
+
 	/** A restore was asked for, but no description of this assessment was applied. */
-	static final class NothingToRestore extends RuntimeException {
+	static final class NothingToRestore extends RuntimeException implements DescribedProblem {
+
+		private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT, "nothing-to-restore",
+				"Nothing to restore", "Only a description applied from this assessment can be restored.");
 
 		NothingToRestore(UUID assessmentId) {
 			super("Nothing to restore: no improved description of assessment '%s' was applied".formatted(assessmentId));
+		}
+
+		@Override
+		public ProblemType problemType() {
+			return PROBLEM;
 		}
 
 	}

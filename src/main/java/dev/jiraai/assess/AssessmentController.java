@@ -8,23 +8,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.atlassian.connect.spring.ContextJwt;
-import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.jira.IssueKey;
+import dev.jiraai.problem.ProblemMapper;
 import dev.jiraai.tasks.AiTasks;
 import dev.jiraai.tasks.AsyncAnswers;
 import dev.jiraai.tenancy.SiteUser;
-import dev.jiraai.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,10 +56,14 @@ class AssessmentController {
 
 	private final AiTasks tasks;
 
-	AssessmentController(AssessmentService assessments, AssessmentActions actions, AiTasks tasks) {
+	private final ProblemMapper problems;
+
+	AssessmentController(AssessmentService assessments, AssessmentActions actions, AiTasks tasks,
+			ProblemMapper problems) {
 		this.assessments = assessments;
 		this.actions = actions;
 		this.tasks = tasks;
+		this.problems = problems;
 	}
 
 	/**
@@ -70,14 +71,15 @@ class AssessmentController {
 	 * Forge panel always sends it) answers {@code 202} with a task at once instead.
 	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> assess(SiteUser user, @PathVariable String issueKey,
+	ResponseEntity<?> assess(SiteUser user, @PathVariable IssueKey issueKey,
 			@RequestParam(defaultValue = "false") boolean force,
 			@RequestHeader(name = AsyncAnswers.PREFER, required = false) String prefer) {
-		String key = checked(issueKey);
 		if (AsyncAnswers.wanted(prefer)) {
-			return AsyncAnswers.accepted(this.tasks.start(user, AssessTask.KIND, new AssessTask.Input(key, force)));
+			return AsyncAnswers
+				.accepted(this.tasks.start(user, AssessTask.KIND, new AssessTask.Input(issueKey, force)));
 		}
-		return ResponseEntity.ok(this.assessments.assess(user, key, force, false, AssessmentService.Listener.NONE));
+		return ResponseEntity
+			.ok(this.assessments.assess(user, issueKey, force, false, AssessmentService.Listener.NONE));
 	}
 
 	/**
@@ -87,13 +89,12 @@ class AssessmentController {
 	 * thread.
 	 */
 	@PostMapping(path = "/api/issues/{issueKey}/assessments", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter assessStreaming(SiteUser user, @PathVariable String issueKey,
+	SseEmitter assessStreaming(SiteUser user, @PathVariable IssueKey issueKey,
 			@RequestParam(defaultValue = "false") boolean force) {
-		String key = checked(issueKey);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
 		this.streams.execute(new DelegatingSecurityContextRunnable(() -> {
 			try {
-				Assessment assessment = this.assessments.assess(user, key, force, true,
+				Assessment assessment = this.assessments.assess(user, issueKey, force, true,
 						new AssessmentService.Listener() {
 							@Override
 							public void progress(String stage, String message) {
@@ -109,8 +110,7 @@ class AssessmentController {
 				emitter.complete();
 			}
 			catch (RuntimeException ex) {
-				ProblemDetail problem = Problems.of(ex).getBody();
-				send(emitter, "error", problem);
+				send(emitter, "error", this.problems.problemOf(ex));
 				emitter.complete();
 			}
 		}));
@@ -118,8 +118,8 @@ class AssessmentController {
 	}
 
 	@GetMapping("/api/issues/{issueKey}/assessments")
-	List<Assessment> history(SiteUser user, @PathVariable String issueKey) {
-		return this.assessments.history(user, checked(issueKey));
+	List<Assessment> history(SiteUser user, @PathVariable IssueKey issueKey) {
+		return this.assessments.history(user, issueKey);
 	}
 
 	/**
@@ -135,27 +135,6 @@ class AssessmentController {
 	AssessmentActions.ProposalPreview propose(SiteUser user, @PathVariable UUID assessmentId,
 			@Valid @RequestBody ActionRequest request) {
 		return this.actions.propose(user, assessmentId, AssessmentActions.Action.of(request.action()));
-	}
-
-	private static String checked(String issueKey) {
-		return JiraKeys.issueKey(issueKey);
-	}
-
-	/*
-	 * The web module cannot see this feature's types (it is a dependency of it), so the
-	 * two failures only this controller raises are mapped here, with types from the same
-	 * catalogue (docs/api.md).
-	 */
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(AssessmentService.AssessmentNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "assessment-not-found", "No such assessment",
-				ex.getMessage() + ". Assess the issue again to get a new one.", null);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> nothingToRestore(AssessmentActions.NothingToRestore ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "nothing-to-restore", "Nothing to restore",
-				ex.getMessage() + ". Only a description applied from this assessment can be restored.", null);
 	}
 
 	private static void send(SseEmitter emitter, String event, Object data) {

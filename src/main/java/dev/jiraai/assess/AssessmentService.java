@@ -14,6 +14,7 @@ import dev.jiraai.ai.PromptTemplate;
 import dev.jiraai.ai.ResolvedPrompt;
 import dev.jiraai.ai.SourceUrls;
 import dev.jiraai.ai.StructuredOutputs;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
@@ -21,8 +22,11 @@ import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.payload.IssueVersion;
 import dev.jiraai.jira.payload.JiraIssue;
 import dev.jiraai.ai.Checkpoints;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import dev.jiraai.tenancy.SiteUser;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,7 +91,7 @@ public class AssessmentService {
 	 * @param force assess again even when a stored assessment applies
 	 * @param stream whether to stream the model's text to the listener as it is written
 	 */
-	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener) {
+	public Assessment assess(SiteUser user, IssueKey issueKey, boolean force, boolean stream, Listener listener) {
 		return assess(user, issueKey, force, stream, listener, Checkpoints.NONE);
 	}
 
@@ -96,7 +100,7 @@ public class AssessmentService {
 	 * task run again after a crash neither asks the model again for an answer it already
 	 * had nor stores the assessment twice.
 	 */
-	public Assessment assess(SiteUser user, String issueKey, boolean force, boolean stream, Listener listener,
+	public Assessment assess(SiteUser user, IssueKey issueKey, boolean force, boolean stream, Listener listener,
 			Checkpoints checkpoints) {
 		listener.progress("reading-issue", "Reading %s and its context…".formatted(issueKey));
 		// Prompts and model are looked up here, once: the cache key is made of them, and
@@ -143,8 +147,9 @@ public class AssessmentService {
 	 * {@code updated}, as the user (so it also confirms the user may still see it),
 	 * instead of the issue with its comments and links.
 	 */
-	private Optional<Assessment> unchanged(SiteUser user, String issueKey, PromptTemplate prompt, String model) {
-		Optional<AssessmentRepository.Stored> newest = this.repository.newest(user.site().clientKey(), issueKey);
+	private Optional<Assessment> unchanged(SiteUser user, IssueKey issueKey, PromptTemplate prompt, String model) {
+		Optional<AssessmentRepository.Stored> newest = this.repository.newest(user.site().clientKey(),
+				issueKey.value());
 		if (newest.isEmpty()) {
 			return Optional.empty();
 		}
@@ -163,7 +168,7 @@ public class AssessmentService {
 	}
 
 	/** The assessments of an issue the user can see, newest first. */
-	public List<Assessment> history(SiteUser user, String issueKey) {
+	public List<Assessment> history(SiteUser user, IssueKey issueKey) {
 		JiraIssue issue = readAsUser(user, issueKey);
 		return this.repository.history(user.site().clientKey(), issue.id(), 20);
 	}
@@ -177,7 +182,7 @@ public class AssessmentService {
 			.orElseThrow(() -> new AssessmentNotFound(id));
 		// Assessments stored before their text was made safe get the same treatment
 		// before they are proposed.
-		return assessment.withoutForeignLinks(sources(readAsUser(user, assessment.issueKey())));
+		return assessment.withoutForeignLinks(sources(readAsUser(user, IssueKey.of(assessment.issueKey()))));
 	}
 
 	/**
@@ -185,7 +190,7 @@ public class AssessmentService {
 	 * the user may not see; either way the user has no access to it here (403), and
 	 * nothing about it goes to the model.
 	 */
-	private JiraIssue readAsUser(SiteUser user, String issueKey) {
+	private JiraIssue readAsUser(SiteUser user, IssueKey issueKey) {
 		try {
 			return this.issues.get(JiraIdentity.of(user), issueKey);
 		}
@@ -224,10 +229,18 @@ public class AssessmentService {
 	}
 
 	/** An assessment that does not exist on the user's site. */
-	public static class AssessmentNotFound extends RuntimeException {
+	public static class AssessmentNotFound extends RuntimeException implements DescribedProblem {
+
+		private static final ProblemType PROBLEM = new ProblemType(HttpStatus.NOT_FOUND, "assessment-not-found",
+				"No such assessment", "Assess the issue again to get a new one.");
 
 		AssessmentNotFound(UUID id) {
 			super("No assessment '%s' for you on this site".formatted(id));
+		}
+
+		@Override
+		public ProblemType problemType() {
+			return PROBLEM;
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
@@ -116,7 +117,7 @@ class ScoreProperties {
 
 	private boolean write(Site site, String issueKey, Assessment assessment) {
 		try {
-			this.issues.setProperty(JiraIdentity.app(site), issueKey, PROPERTY,
+			this.issues.setProperty(JiraIdentity.app(site), IssueKey.of(issueKey), PROPERTY,
 					Map.of("score", assessment.scores().overall(), "assessedAt",
 							LocalDate.ofInstant(assessment.createdAt(), ZoneOffset.UTC).toString(), "assessmentId",
 							assessment.id().toString()));

@@ -4,7 +4,7 @@
  * into a comment or an improved description only through proposals the user confirms.
  */
 @ApplicationModule(displayName = "Assess with AI",
-		allowedDependencies = { "tenancy", "jira", "jira::payload", "ai", "confirm", "web", "tasks" })
+		allowedDependencies = { "tenancy", "jira", "jira::payload", "ai", "confirm", "tasks", "problem" })
 package dev.jiraai.assess;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,22 +12,33 @@ import dev.jiraai.tenancy.SiteUser;
  * afterwards what an interrupted or uncertain attempt wrote. Implemented by the features
  * that propose writes.
  * <p>
+ * A handler declares the record its payloads are ({@link #payloadType()}); the proposal
+ * workflow reads every payload into it (proposed, edited or stored) and checks it, with
+ * Bean Validation and then {@link #check}, when the user edits it and right before it is
+ * carried out, so the handler's methods get a payload that is readable and valid.
+ * <p>
  * Every write is stamped with a request id from {@link Attempt#requestId}: the same for
  * every attempt at the same proposal, so what one attempt wrote is found by the next (and
  * by {@link #reconcile}) instead of being written twice.
+ *
+ * @param <P> the payload record
  */
-public interface ProposalHandler {
+public interface ProposalHandler<P> {
 
 	/** The kind handled, e.g. {@code assess.comment}. */
 	String kind();
 
+	/** The payload record's type; its JSON is what the proposal shows and stores. */
+	Class<P> payloadType();
+
 	/**
-	 * Checks a payload when the user edits it and right before it is carried out.
+	 * The handler's own check of a payload Bean Validation found valid, when the user
+	 * edits it and right before it is carried out.
 	 * @throws InvalidProposalPayload naming the field that is wrong
 	 * @throws RuntimeException a domain failure of the handler (e.g. an issue the create
 	 * screen would refuse)
 	 */
-	default void validate(SiteUser user, JsonNode payload) {
+	default void check(SiteUser user, P payload) {
 	}
 
 	/**
@@ -39,7 +50,7 @@ public interface ProposalHandler {
 	 * @throws RuntimeException when nothing was written (the proposal can be confirmed
 	 * again)
 	 */
-	Outcome execute(SiteUser user, JsonNode payload, Attempt attempt);
+	Outcome execute(SiteUser user, P payload, Attempt attempt);
 
 	/**
 	 * Looks in Jira, as the app, for what an interrupted or uncertain attempt wrote.
@@ -47,7 +58,7 @@ public interface ProposalHandler {
 	 * {@link Status#NOTHING_WRITTEN} when Jira shows none of it, {@link Status#UNKNOWN}
 	 * when Jira cannot tell now
 	 */
-	Outcome reconcile(Site site, JsonNode payload, Attempt attempt);
+	Outcome reconcile(Site site, P payload, Attempt attempt);
 
 	/**
 	 * One attempt at carrying out a proposal.

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +35,7 @@ class ProposalReconciler {
 
 	private static final int BATCH = 20;
 
-	private final JdbcClient jdbc;
+	private final ProposalStore store;
 
 	private final Proposals proposals;
 
@@ -50,11 +49,11 @@ class ProposalReconciler {
 
 	private final TransactionTemplate transactions;
 
-	ProposalReconciler(JdbcClient jdbc, Proposals proposals, Sites sites, Optional<Clock> clock,
+	ProposalReconciler(ProposalStore store, Proposals proposals, Sites sites, Optional<Clock> clock,
 			PlatformTransactionManager transactionManager,
 			@Value("${jira-ai.proposals.execution-lease:PT5M}") Duration lease,
 			@Value("${jira-ai.proposals.recheck-after:PT1M}") Duration recheckAfter) {
-		this.jdbc = jdbc;
+		this.store = store;
 		this.proposals = proposals;
 		this.sites = sites;
 		this.clock = clock.orElseGet(Clock::systemUTC);
@@ -74,7 +73,7 @@ class ProposalReconciler {
 	 */
 	int reconcile() {
 		int settled = 0;
-		for (Claimed claimed : claim()) {
+		for (ProposalStore.Claimed claimed : claim()) {
 			if (settle(claimed)) {
 				settled++;
 			}
@@ -82,36 +81,21 @@ class ProposalReconciler {
 		return settled;
 	}
 
-	private List<Claimed> claim() {
+	private List<ProposalStore.Claimed> claim() {
 		Instant now = this.clock.instant();
-		return this.transactions.execute(status -> {
-			List<Claimed> due = this.jdbc.sql("""
-					SELECT * FROM proposal
-					WHERE (state = 'EXECUTING' AND updated_at <= ?) OR (state = 'UNCERTAIN' AND updated_at <= ?)
-					ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED
-					""")
-				.params(Proposals.utc(now.minus(this.lease)), Proposals.utc(now.minus(this.recheckAfter)), BATCH)
-				.query((rs, row) -> new Claimed(this.proposals.proposal(rs, row), rs.getString("client_key"),
-						rs.getString("account_id"), rs.getInt("attempts")))
-				.list();
-			// The lease moves on: other instances skip these until they are due again.
-			due.forEach(claimed -> this.jdbc.sql("UPDATE proposal SET updated_at = ? WHERE id = ?")
-				.params(Proposals.utc(now), claimed.proposal().id())
-				.update());
-			return due;
-		});
+		return this.transactions.execute(
+				status -> this.store.claimUnsettled(now.minus(this.lease), now.minus(this.recheckAfter), BATCH, now));
 	}
 
-	private boolean settle(Claimed claimed) {
+	private boolean settle(ProposalStore.Claimed claimed) {
 		Proposal proposal = claimed.proposal();
 		Optional<Site> site = this.sites.installed(claimed.clientKey());
 		if (site.isEmpty()) {
 			return false;
 		}
-		ProposalHandler handler = this.proposals.handler(proposal.kind());
 		ProposalHandler.Outcome outcome;
 		try {
-			outcome = handler.reconcile(site.get(), proposal.payload(),
+			outcome = this.proposals.lookUp(site.get(), proposal,
 					new ProposalHandler.Attempt(proposal.id(), claimed.attempts(), proposal.result()));
 		}
 		catch (RuntimeException ex) {
@@ -133,7 +117,7 @@ class ProposalReconciler {
 			case FAILED -> "Jira did not carry this out; you can confirm it again.";
 			default -> "Only part of this was carried out; confirm again for the rest.";
 		};
-		boolean recorded = this.proposals.reconciled(proposal, claimed.accountId(), proposal.state(), state,
+		boolean recorded = this.proposals.reconciled(proposal, claimed.clientKey(), claimed.accountId(), state,
 				outcome.result() != null ? outcome.result() : proposal.result(), error, outcome.target(),
 				"Checked in Jira after %s: %s".formatted(
 						proposal.state() == Proposal.State.EXECUTING ? "an interruption" : "a lost answer",
@@ -143,10 +127,6 @@ class ProposalReconciler {
 					state);
 		}
 		return recorded;
-	}
-
-	/** A proposal this run claimed. */
-	private record Claimed(Proposal proposal, String clientKey, String accountId, int attempts) {
 	}
 
 }

@@ -1,12 +1,9 @@
 package dev.jiraai.confirm;
 
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,37 +11,37 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.jira.JiraException;
-import dev.jiraai.tenancy.SiteDataPurgeDue;
+import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores proposals and carries them out once on confirmation.
+ * The life of a proposal: proposed, edited, confirmed and carried out once, rejected, or
+ * expired.
  * <p>
  * Confirming moves the state from PENDING (or FAILED / PARTIAL, to try again) to
  * EXECUTING with one conditional update (same site, same user, confirmable, not expired):
  * of concurrent confirms exactly one wins and writes; the others wait for its outcome and
- * return the same result. What is written is always the stored payload, never anything
- * from the confirm request. Every attempt stamps its writes with request ids that stay
- * the same across attempts ({@link ProposalHandler.Attempt}), so a retry, or the
- * {@link ProposalReconciler} after a crash or a lost answer, finds what was written
- * instead of writing it again. The new state and its audit row commit together. Proposals
- * live in PostgreSQL, so they survive restarts; they expire after
- * {@code jira-ai.proposals.ttl}.
+ * return the same result. What is written is always the stored payload, read into its
+ * handler's record, never anything from the confirm request. Every attempt stamps its
+ * writes with request ids that stay the same across attempts
+ * ({@link ProposalHandler.Attempt}), so a retry, or the {@link ProposalReconciler} after
+ * a crash or a lost answer, finds what was written instead of writing it again. The new
+ * state is recorded with a {@link ProposalCarriedOut} event in one transaction (the audit
+ * log listens). Proposals live in PostgreSQL ({@link ProposalStore}), so they survive
+ * restarts; they expire after {@code jira-ai.proposals.ttl}.
  */
 @Service
 public class Proposals {
@@ -55,11 +52,15 @@ public class Proposals {
 
 	private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-	private final JdbcClient jdbc;
+	private final ProposalStore store;
+
+	private final ProposalPayloads payloads;
+
+	private final Map<String, ProposalHandler<?>> handlers;
+
+	private final ApplicationEventPublisher events;
 
 	private final ObjectMapper json;
-
-	private final Map<String, ProposalHandler> handlers;
 
 	private final Duration ttl;
 
@@ -67,35 +68,33 @@ public class Proposals {
 
 	private final TransactionTemplate transactions;
 
-	Proposals(JdbcClient jdbc, ObjectMapper json, List<ProposalHandler> handlers,
-			@Value("${jira-ai.proposals.ttl:PT24H}") Duration ttl, Optional<Clock> clock,
-			PlatformTransactionManager transactionManager) {
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.jdbc = jdbc;
-		this.json = json;
+	Proposals(ProposalStore store, ProposalPayloads payloads, List<ProposalHandler<?>> handlers,
+			ApplicationEventPublisher events, ObjectMapper json, @Value("${jira-ai.proposals.ttl:PT24H}") Duration ttl,
+			Optional<Clock> clock, PlatformTransactionManager transactionManager) {
+		this.store = store;
+		this.payloads = payloads;
 		this.handlers = handlers.stream().collect(Collectors.toMap(ProposalHandler::kind, Function.identity()));
+		this.events = events;
+		this.json = json;
 		this.ttl = ttl;
 		this.clock = clock.orElseGet(Clock::systemUTC);
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
 	 * Stores a proposal for the user to confirm. The payload comes from the feature, not
-	 * the user; it is validated when the user edits it and again right before it is
-	 * carried out.
+	 * the user: it is read into the kind's record here, and checked when the user edits
+	 * it and again right before it is carried out (a draft is proposed with what the
+	 * create screen would still refuse, for the user to fix).
+	 * @param payload the kind's payload record (or its JSON)
 	 * @throws IllegalArgumentException when no handler carries out this kind
+	 * @throws InvalidProposalPayload when the payload is not the kind's record
 	 */
-	public Proposal propose(SiteUser user, String feature, String kind, JsonNode payload) {
-		handler(kind);
+	public Proposal propose(SiteUser user, String feature, String kind, Object payload) {
+		JsonNode stored = this.payloads.write(this.payloads.read(handler(kind), payload));
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
-				INSERT INTO proposal (id, client_key, account_id, feature, kind, payload, state, created_at, expires_at,
-				    updated_at)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb, 'PENDING', ?, ?, ?)
-				""")
-			.params(id, user.site().clientKey(), user.accountId(), feature, kind, write(payload), utc(now),
-					utc(now.plus(this.ttl)), utc(now))
-			.update();
+		this.store.insert(id, user, feature, kind, stored, now, now.plus(this.ttl));
 		return get(user, id);
 	}
 
@@ -105,28 +104,18 @@ public class Proposals {
 	 * not found either)
 	 */
 	public Proposal get(SiteUser user, UUID id) {
-		return this.jdbc.sql("SELECT * FROM proposal WHERE id = ? AND client_key = ? AND account_id = ?")
-			.params(id, user.site().clientKey(), user.accountId())
-			.query(this::proposal)
-			.optional()
-			.orElseThrow(() -> ProposalException.notFound(id));
+		return this.store.find(user, id).orElseThrow(() -> ProposalException.notFound(id));
 	}
 
 	/**
-	 * Replaces the payload of a pending proposal with the user's edit, validated again.
+	 * Replaces the payload of a pending proposal with the user's edit, checked first.
+	 * @throws InvalidProposalPayload when the edit is not a valid payload of the kind
 	 * @throws ProposalException when it is not pending
 	 */
 	public Proposal edit(SiteUser user, UUID id, JsonNode payload) {
 		Proposal current = get(user, id);
-		handler(current.kind()).validate(user, payload);
-		int updated = this.jdbc.sql("""
-				UPDATE proposal SET payload = ?::jsonb, updated_at = ?
-				WHERE id = ? AND client_key = ? AND account_id = ? AND state = 'PENDING' AND expires_at > ?
-				""")
-			.params(write(payload), utc(this.clock.instant()), id, user.site().clientKey(), user.accountId(),
-					utc(this.clock.instant()))
-			.update();
-		if (updated == 0) {
+		JsonNode stored = this.payloads.write(checked(user, handler(current.kind()), payload));
+		if (!this.store.replacePayload(user, id, stored, this.clock.instant())) {
 			throw ProposalException.notPending(id, expireIfDue(get(user, id)).state());
 		}
 		return get(user, id);
@@ -143,24 +132,32 @@ public class Proposals {
 		Proposal current = get(user, id);
 		if (current.state().confirmable()) {
 			// Checked before claiming: a payload Jira would refuse stays confirmable, so
-			// the
-			// user can fix and retry.
-			handler(current.kind()).validate(user, current.payload());
+			// the user can fix and retry.
+			checked(user, handler(current.kind()), current.payload());
 		}
-		Instant now = this.clock.instant();
-		Optional<Integer> attempt = this.jdbc.sql("""
-				UPDATE proposal SET state = 'EXECUTING', attempts = attempts + 1, updated_at = ?
-				WHERE id = ? AND client_key = ? AND account_id = ? AND state IN ('PENDING', 'FAILED', 'PARTIAL')
-				    AND expires_at > ?
-				RETURNING attempts
-				""")
-			.params(utc(now), id, user.site().clientKey(), user.accountId(), utc(now))
-			.query(Integer.class)
-			.optional();
+		Optional<Integer> attempt = this.store.claim(user, id, this.clock.instant());
 		if (attempt.isPresent()) {
-			return execute(user, current, attempt.get());
+			return execute(user, current, handler(current.kind()), attempt.get());
 		}
 		return settled(user, expireIfDue(get(user, id)));
+	}
+
+	/**
+	 * Rejects a pending proposal; nothing is written.
+	 * @throws ProposalException when it is not pending
+	 */
+	public Proposal reject(SiteUser user, UUID id) {
+		boolean rejected = this.store.reject(user, id, this.clock.instant());
+		Proposal proposal = get(user, id);
+		if (!rejected && proposal.state() != Proposal.State.REJECTED) {
+			throw ProposalException.notPending(id, proposal.state());
+		}
+		return proposal;
+	}
+
+	/** The proposals of a user, newest first, optionally of one kind. */
+	public List<Proposal> recent(SiteUser user, String kindPrefix, int limit) {
+		return this.store.recent(user, kindPrefix, limit);
 	}
 
 	/** The answer to a confirm that found the proposal already carried out (or not). */
@@ -173,40 +170,12 @@ public class Proposals {
 		};
 	}
 
-	/**
-	 * Rejects a pending proposal; nothing is written.
-	 * @throws ProposalException when it is not pending
-	 */
-	public Proposal reject(SiteUser user, UUID id) {
-		int updated = this.jdbc.sql("""
-				UPDATE proposal SET state = 'REJECTED', updated_at = ?
-				WHERE id = ? AND client_key = ? AND account_id = ? AND state IN ('PENDING', 'FAILED')
-				""").params(utc(this.clock.instant()), id, user.site().clientKey(), user.accountId()).update();
-		Proposal proposal = get(user, id);
-		if (updated == 0 && proposal.state() != Proposal.State.REJECTED) {
-			throw ProposalException.notPending(id, proposal.state());
-		}
-		return proposal;
-	}
-
-	/** The proposals of a user, newest first, optionally of one kind. */
-	public List<Proposal> recent(SiteUser user, String kindPrefix, int limit) {
-		return this.jdbc.sql("""
-				SELECT * FROM proposal WHERE client_key = ? AND account_id = ? AND kind LIKE ?
-				ORDER BY created_at DESC LIMIT ?
-				""")
-			.params(user.site().clientKey(), user.accountId(), kindPrefix + "%", limit)
-			.query(this::proposal)
-			.list();
-	}
-
-	private Proposal execute(SiteUser user, Proposal proposal, int attemptNumber) {
-		ProposalHandler handler = handler(proposal.kind());
+	private <P> Proposal execute(SiteUser user, Proposal proposal, ProposalHandler<P> handler, int attemptNumber) {
 		ProposalHandler.Attempt attempt = new ProposalHandler.Attempt(proposal.id(), attemptNumber,
 				proposal.state() == Proposal.State.PARTIAL ? proposal.result() : null);
 		ProposalHandler.Outcome outcome;
 		try {
-			outcome = handler.execute(user, proposal.payload(), attempt);
+			outcome = handler.execute(user, this.payloads.read(handler, proposal.payload()), attempt);
 		}
 		catch (JiraException.OutcomeUnknown ex) {
 			ObjectNode result = this.json.createObjectNode().put("checkUrl", ex.checkUrl().toString());
@@ -216,8 +185,10 @@ public class Proposals {
 			// Nothing more was written: confirmable again, with what earlier attempts
 			// wrote.
 			Proposal.State back = (attempt.previous() != null) ? Proposal.State.PARTIAL : Proposal.State.FAILED;
-			settle(proposal, user.accountId(), attemptNumber, back, attempt.previous(), String.valueOf(ex.getMessage()),
-					null, "failed", "Could not carry out %s".formatted(proposal.kind()));
+			String error = String.valueOf(ex.getMessage());
+			settle(proposal, attemptNumber, back, attempt.previous(), error,
+					carriedOut(user.site().clientKey(), user.accountId(), proposal, ProposalCarriedOut.Result.FAILED,
+							null, "Could not carry out %s".formatted(proposal.kind()), error));
 			throw ex;
 		}
 		Proposal.State state = switch (outcome.status()) {
@@ -226,67 +197,72 @@ public class Proposals {
 			case NOTHING_WRITTEN -> Proposal.State.FAILED;
 			case UNKNOWN -> Proposal.State.UNCERTAIN;
 		};
-		settle(proposal, user.accountId(), attemptNumber, state, outcome.result(),
-				state == Proposal.State.DONE ? null : outcome.summary(), outcome.target(), state.name().toLowerCase(),
-				outcome.summary());
+		String error = (state == Proposal.State.DONE) ? null : outcome.summary();
+		settle(proposal, attemptNumber, state, outcome.result(), error, carriedOut(user.site().clientKey(),
+				user.accountId(), proposal, result(state), outcome.target(), outcome.summary(), error));
 		logger.info("Proposal {} ({}) for {} on {}: {} ({})", proposal.id(), proposal.kind(), user.accountId(),
 				user.site().clientKey(), state, outcome.summary());
 		return settled(user, get(user, proposal.id()));
 	}
 
 	/**
-	 * Records where an attempt left the proposal, and its audit row, in one transaction;
-	 * only while the proposal is still this attempt's (a reconciler may have settled it).
-	 * @return whether the attempt still owned the proposal
+	 * Records where an attempt left the proposal and publishes its outcome, in one
+	 * transaction; only while the proposal is still this attempt's (a reconciler may have
+	 * settled it).
 	 */
-	private boolean settle(Proposal proposal, String accountId, int attemptNumber, Proposal.State state,
-			JsonNode result, String error, String target, String auditOutcome, String summary) {
-		Instant now = this.clock.instant();
-		Boolean settled = this.transactions.execute(status -> {
-			int updated = this.jdbc.sql("""
-					UPDATE proposal SET state = ?, result = ?::jsonb, error = ?, updated_at = ?
-					WHERE id = ? AND state = 'EXECUTING' AND attempts = ?
-					""")
-				.params(state.name(), result == null ? null : write(result), error, utc(now), proposal.id(),
-						attemptNumber)
-				.update();
-			if (updated == 0) {
-				return false;
+	private void settle(Proposal proposal, int attemptNumber, Proposal.State state, JsonNode result, String error,
+			ProposalCarriedOut event) {
+		this.transactions.executeWithoutResult(status -> {
+			if (this.store.settle(proposal.id(), attemptNumber, state, result, error, event.at())) {
+				this.events.publishEvent(event);
 			}
-			audit(proposal, accountId, target, auditOutcome, summary, error, now);
-			return true;
 		});
-		return Boolean.TRUE.equals(settled);
 	}
 
 	/**
-	 * Records what the reconciler found, with its audit row, in one transaction; only
-	 * while the proposal is still in the state it was claimed in.
+	 * What Jira shows of a proposal whose outcome nobody knows, looked up as the app by
+	 * its handler.
 	 */
-	boolean reconciled(Proposal proposal, String accountId, Proposal.State from, Proposal.State to, JsonNode result,
+	ProposalHandler.Outcome lookUp(Site site, Proposal proposal, ProposalHandler.Attempt attempt) {
+		return lookUp(site, proposal, handler(proposal.kind()), attempt);
+	}
+
+	private <P> ProposalHandler.Outcome lookUp(Site site, Proposal proposal, ProposalHandler<P> handler,
+			ProposalHandler.Attempt attempt) {
+		return handler.reconcile(site, this.payloads.read(handler, proposal.payload()), attempt);
+	}
+
+	/**
+	 * Records what the reconciler found and publishes it, in one transaction; only while
+	 * the proposal is still in the state it was claimed in.
+	 * @return whether it was
+	 */
+	boolean reconciled(Proposal proposal, String clientKey, String accountId, Proposal.State to, JsonNode result,
 			String error, String target, String summary) {
-		Instant now = this.clock.instant();
+		ProposalCarriedOut event = carriedOut(clientKey, accountId, proposal, result(to), target, summary, error);
 		Boolean recorded = this.transactions.execute(status -> {
-			int updated = this.jdbc.sql(
-					"UPDATE proposal SET state = ?, result = ?::jsonb, error = ?, updated_at = ? WHERE id = ? AND state = ?")
-				.params(to.name(), result == null ? null : write(result), error, utc(now), proposal.id(), from.name())
-				.update();
-			if (updated == 0) {
+			if (!this.store.reconciled(proposal.id(), proposal.state(), to, result, error, event.at())) {
 				return false;
 			}
-			audit(proposal, accountId, target, to.name().toLowerCase(), summary, error, now);
+			this.events.publishEvent(event);
 			return true;
 		});
 		return Boolean.TRUE.equals(recorded);
 	}
 
-	private void audit(Proposal proposal, String accountId, String target, String outcome, String summary, String error,
-			Instant at) {
-		this.jdbc.sql("""
-				INSERT INTO audit_log (client_key, account_id, feature, kind, proposal_id, target, summary, outcome,
-				    error, created_at)
-				SELECT client_key, ?, feature, kind, id, ?, ?, ?, ?, ? FROM proposal WHERE id = ?
-				""").params(accountId, target, summary, outcome, error, utc(at), proposal.id()).update();
+	private ProposalCarriedOut carriedOut(String clientKey, String accountId, Proposal proposal,
+			ProposalCarriedOut.Result result, String target, String summary, String error) {
+		return new ProposalCarriedOut(clientKey, accountId, proposal.id(), proposal.feature(), proposal.kind(), result,
+				target, summary, error, this.clock.instant());
+	}
+
+	private static ProposalCarriedOut.Result result(Proposal.State state) {
+		return switch (state) {
+			case DONE -> ProposalCarriedOut.Result.DONE;
+			case PARTIAL -> ProposalCarriedOut.Result.PARTIAL;
+			case UNCERTAIN -> ProposalCarriedOut.Result.UNCERTAIN;
+			default -> ProposalCarriedOut.Result.FAILED;
+		};
 	}
 
 	private static URI checkUrl(Proposal proposal) {
@@ -318,9 +294,7 @@ public class Proposals {
 
 	private Proposal expireIfDue(Proposal proposal) {
 		if (proposal.state() == Proposal.State.PENDING && !proposal.expiresAt().isAfter(this.clock.instant())) {
-			this.jdbc.sql("UPDATE proposal SET state = 'EXPIRED', updated_at = ? WHERE id = ? AND state = 'PENDING'")
-				.params(utc(this.clock.instant()), proposal.id())
-				.update();
+			this.store.expire(proposal.id(), this.clock.instant());
 			return new Proposal(proposal.id(), proposal.feature(), proposal.kind(), proposal.payload(),
 					Proposal.State.EXPIRED, null, null, proposal.createdAt(), proposal.expiresAt());
 		}
@@ -333,59 +307,25 @@ public class Proposals {
 	 */
 	@Scheduled(fixedDelayString = "${jira-ai.proposals.sweep-interval:PT5M}", initialDelayString = "PT1M")
 	void sweep() {
-		Instant now = this.clock.instant();
-		int expired = this.jdbc.sql("""
-				UPDATE proposal SET state = 'EXPIRED', updated_at = ? WHERE state = 'PENDING' AND expires_at <= ?
-				""").params(utc(now), utc(now)).update();
+		int expired = this.store.expireAllDue(this.clock.instant());
 		if (expired > 0) {
 			logger.info("Proposals: {} expired", expired);
 		}
 	}
 
-	@EventListener
-	void on(SiteDataPurgeDue event) {
-		this.jdbc.sql("DELETE FROM proposal WHERE client_key = ?").param(event.clientKey()).update();
-		this.jdbc.sql("DELETE FROM audit_log WHERE client_key = ?").param(event.clientKey()).update();
+	/** The payload as the handler's record, checked. */
+	private <P> P checked(SiteUser user, ProposalHandler<P> handler, JsonNode payload) {
+		P read = this.payloads.read(handler, payload);
+		this.payloads.check(user, handler, read);
+		return read;
 	}
 
-	ProposalHandler handler(String kind) {
-		ProposalHandler handler = this.handlers.get(kind);
+	private ProposalHandler<?> handler(String kind) {
+		ProposalHandler<?> handler = this.handlers.get(kind);
 		if (handler == null) {
 			throw new IllegalArgumentException("No handler for proposals of kind '%s'".formatted(kind));
 		}
 		return handler;
-	}
-
-	Proposal proposal(ResultSet rs, int row) throws SQLException {
-		return new Proposal(rs.getObject("id", UUID.class), rs.getString("feature"), rs.getString("kind"),
-				read(rs.getString("payload")), Proposal.State.valueOf(rs.getString("state")),
-				read(rs.getString("result")), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("expires_at").toInstant());
-	}
-
-	String write(JsonNode node) {
-		try {
-			return this.json.writeValueAsString(node);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private JsonNode read(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return this.json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static java.time.OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

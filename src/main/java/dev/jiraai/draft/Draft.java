@@ -2,6 +2,7 @@ package dev.jiraai.draft;
 
 import java.util.List;
 
+import dev.jiraai.jira.IssueKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -33,9 +34,9 @@ public record Draft(@NotBlank @Size(max = 16) String ref, @NotBlank @Size(max = 
 		@Size(max = 20) List<@NotBlank @Pattern(regexp = "\\S+") String> labels,
 		@Size(max = 20) List<@NotBlank String> components, @Valid Person assignee, @Size(max = 255) String assigneeHint,
 		@Size(max = 32000) String descriptionMarkdown, @Size(max = 30) List<String> acceptanceCriteria,
-		@Size(max = 16) String parentRef, @Pattern(regexp = "[A-Z][A-Z0-9_]*-[0-9]+") String parentKey,
-		@Size(max = 12) List<String> dependsOn, @Pattern(regexp = "[SML]") String complexity,
-		@Size(max = 20) List<String> missingInformation, @Size(max = 30) java.util.Map<String, String> fields) {
+		@Size(max = 16) String parentRef, IssueKey parentKey, @Size(max = 12) List<String> dependsOn,
+		@Pattern(regexp = "[SML]") String complexity, @Size(max = 20) List<String> missingInformation,
+		@Size(max = 30) java.util.Map<String, String> fields) {
 
 	public Draft {
 		fields = (fields == null) ? java.util.Map.of() : java.util.Map.copyOf(fields);

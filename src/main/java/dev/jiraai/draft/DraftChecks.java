@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.InvalidProposalPayload;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.IssueNotCreatable;
-import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.jira.payload.NewIssue;
 import dev.jiraai.tenancy.SiteUser;
 import jakarta.validation.ConstraintViolation;
@@ -21,17 +17,13 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and checks a draft proposal's payload ({@code projectKey} and {@code drafts}):
- * its shape with Bean Validation, its batch structure (refs, parents, dependencies), and
- * each issue against the project's create metadata, so a missing required field is an
- * inline error before anything is sent to Jira.
+ * The handler's own check of a draft proposal's payload, after Bean Validation of its
+ * record: each draft's shape (Bean Validation, reported by its position), the batch's
+ * structure (refs, parents), and each issue against the project's create metadata, so a
+ * missing required field is an inline error before anything is sent to Jira.
  */
 @Component
 class DraftChecks {
-
-	static final int MAX_DRAFTS = 13;
-
-	private static final ObjectMapper json = new ObjectMapper();
 
 	private final JiraIssues issues;
 
@@ -42,44 +34,13 @@ class DraftChecks {
 		this.validator = validator;
 	}
 
-	static ObjectNode payload(String projectKey, List<Draft> drafts) {
-		ObjectNode payload = json.createObjectNode();
-		payload.put("projectKey", projectKey);
-		payload.set("drafts", json.valueToTree(drafts));
-		return payload;
-	}
-
-	static String projectKey(JsonNode payload) {
-		String key = payload.path("projectKey").asText("");
-		if (!JiraKeys.isProjectKey(key)) {
-			throw new InvalidProposalPayload("'projectKey' must be a project key like PAY");
-		}
-		return key;
-	}
-
-	static List<Draft> drafts(JsonNode payload) {
-		JsonNode drafts = payload.path("drafts");
-		if (!drafts.isArray() || drafts.isEmpty() || drafts.size() > MAX_DRAFTS) {
-			throw new InvalidProposalPayload("'drafts' must hold 1 to %d issues".formatted(MAX_DRAFTS));
-		}
-		try {
-			return List.of(json.treeToValue(drafts, Draft[].class));
-		}
-		catch (JsonProcessingException ex) {
-			// Jackson's own message names Java types: say where, in the payload's terms.
-			throw new InvalidProposalPayload("The drafts are not readable at '%s': check that field's type"
-				.formatted(ex instanceof JsonMappingException mapping ? mapping.getPathReference() : "drafts"));
-		}
-	}
-
 	/**
 	 * Everything wrong with a payload, or nothing.
 	 * @throws InvalidProposalPayload when it is malformed
 	 * @throws IssueNotCreatable when a draft would be refused by the create screen
 	 */
-	void check(SiteUser user, JsonNode payload) {
-		String projectKey = projectKey(payload);
-		List<Draft> drafts = drafts(payload);
+	void check(SiteUser user, DraftPayload payload) {
+		List<Draft> drafts = payload.drafts();
 		List<String> shape = new ArrayList<>();
 		Set<String> refs = new java.util.HashSet<>();
 		for (int i = 0; i < drafts.size(); i++) {
@@ -99,14 +60,14 @@ class DraftChecks {
 		if (!shape.isEmpty()) {
 			throw new InvalidProposalPayload(String.join("; ", shape));
 		}
-		List<IssueNotCreatable.Problem> problems = problems(user, projectKey, drafts);
+		List<IssueNotCreatable.Problem> problems = problems(user, payload.projectKey(), drafts);
 		if (!problems.isEmpty()) {
-			throw new IssueNotCreatable(projectKey, problems);
+			throw new IssueNotCreatable(payload.projectKey().value(), problems);
 		}
 	}
 
 	/** What the create screen would refuse in each draft, with the draft's position. */
-	List<IssueNotCreatable.Problem> problems(SiteUser user, String projectKey, List<Draft> drafts) {
+	List<IssueNotCreatable.Problem> problems(SiteUser user, ProjectKey projectKey, List<Draft> drafts) {
 		List<IssueNotCreatable.Problem> problems = new ArrayList<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			final int index = i;
@@ -116,7 +77,7 @@ class DraftChecks {
 		return problems;
 	}
 
-	static NewIssue newIssue(String projectKey, Draft draft, String parentKey) {
+	static NewIssue newIssue(ProjectKey projectKey, Draft draft, IssueKey parentKey) {
 		StringBuilder description = new StringBuilder(
 				draft.descriptionMarkdown() == null ? "" : draft.descriptionMarkdown().strip());
 		boolean criteriaInText = description.toString().toLowerCase().contains("acceptance criteria");

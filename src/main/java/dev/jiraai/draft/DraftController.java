@@ -3,7 +3,7 @@ package dev.jiraai.draft;
 import java.util.List;
 
 import com.atlassian.connect.spring.ContextJwt;
-import dev.jiraai.jira.JiraKeys;
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.tasks.AiTasks;
 import dev.jiraai.tasks.AsyncAnswers;
 import dev.jiraai.tenancy.SiteUser;
@@ -43,8 +43,8 @@ class DraftController {
 	}
 
 	@GetMapping("/api/projects/{projectKey}/create-options")
-	DraftService.CreateOptions options(SiteUser user, @PathVariable String projectKey) {
-		return this.drafts.options(user, JiraKeys.projectKey(projectKey));
+	DraftService.CreateOptions options(SiteUser user, @PathVariable ProjectKey projectKey) {
+		return this.drafts.options(user, projectKey);
 	}
 
 	/**

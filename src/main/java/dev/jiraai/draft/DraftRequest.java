@@ -1,5 +1,7 @@
 package dev.jiraai.draft;
 
+import dev.jiraai.jira.IssueKey;
+import dev.jiraai.jira.ProjectKey;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,9 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param mode {@code ticket}, {@code analysis} or {@code breakdown}
  * @param outputFormat {@code markdown} or {@code json}, for an analysis
  */
-record DraftRequest(@NotBlank @Size(max = 8000) String text,
-		@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,49}") String projectKey,
-		@Pattern(regexp = "[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}") String parentKey,
+record DraftRequest(@NotBlank @Size(max = 8000) String text, @NotNull ProjectKey projectKey, IssueKey parentKey,
 		@NotNull @Pattern(regexp = "ticket|analysis|breakdown") String mode,
 		@Pattern(regexp = "markdown|json") String outputFormat) {
 

@@ -22,6 +22,7 @@ import dev.jiraai.jira.JiraMetadata;
 import dev.jiraai.jira.JiraSearch;
 import dev.jiraai.jira.JiraUsers;
 import dev.jiraai.jira.NotVisible;
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.jira.payload.IssueSummary;
 import dev.jiraai.jira.payload.IssueType;
 import dev.jiraai.jira.payload.JiraUser;
@@ -93,7 +94,7 @@ class DraftService {
 		return this.metadata.projects(JiraIdentity.of(user));
 	}
 
-	CreateOptions options(SiteUser user, String projectKey) {
+	CreateOptions options(SiteUser user, ProjectKey projectKey) {
 		JiraIdentity who = JiraIdentity.of(user);
 		project(user, projectKey);
 		List<IssueType> types = this.metadata.createIssueTypes(who, projectKey);
@@ -124,7 +125,7 @@ class DraftService {
 				Map.of("request", request.text(), "project", projectText, "issue_types",
 						String.join(", ", options.issueTypes()), "priorities", String.join(", ", options.priorities()),
 						"components", String.join(", ", options.components()), "parent",
-						request.parentKey() == null ? "" : request.parentKey()));
+						request.parentKey() == null ? "" : request.parentKey().value()));
 		ModelOutputs.Ticket ticket = this.outputs.call(call, ModelOutputs.Ticket.class)
 			.value()
 			.withoutForeignLinks(sources(request));
@@ -190,9 +191,9 @@ class DraftService {
 		return SourceUrls.in(List.of(request.text()));
 	}
 
-	private DraftResponse proposed(SiteUser user, String projectKey, List<Draft> drafts,
+	private DraftResponse proposed(SiteUser user, ProjectKey projectKey, List<Draft> drafts,
 			List<DraftResponse.Similar> similar) {
-		Proposal proposal = this.proposals.propose(user, "draft", CREATE, DraftChecks.payload(projectKey, drafts));
+		Proposal proposal = this.proposals.propose(user, "draft", CREATE, new DraftPayload(projectKey, drafts));
 		return new DraftResponse(proposal.id(), drafts, null, similar, this.checks.problems(user, projectKey, drafts));
 	}
 
@@ -200,12 +201,12 @@ class DraftService {
 	 * Existing issues of the project sharing the draft's most telling words, most
 	 * overlapping first.
 	 */
-	List<DraftResponse.Similar> similar(SiteUser user, String projectKey, String summary) {
+	List<DraftResponse.Similar> similar(SiteUser user, ProjectKey projectKey, String summary) {
 		List<String> terms = terms(summary);
 		Map<String, IssueSummary> found = new LinkedHashMap<>();
 		Map<String, Integer> hits = new LinkedHashMap<>();
 		for (String term : terms) {
-			String jql = "project = %s AND text ~ %s ORDER BY updated DESC".formatted(projectKey,
+			String jql = "project = %s AND text ~ %s ORDER BY updated DESC".formatted(projectKey.value(),
 					JiraSearch.quote(term));
 			for (IssueSummary issue : this.search.search(JiraIdentity.of(user), jql, 10, null).issues()) {
 				found.putIfAbsent(issue.key(), issue);
@@ -236,7 +237,7 @@ class DraftService {
 	 * A person for a name the text suggested, only among users Jira says can be assigned
 	 * in the project.
 	 */
-	private Draft.Person person(SiteUser user, String projectKey, String hint) {
+	private Draft.Person person(SiteUser user, ProjectKey projectKey, String hint) {
 		if (hint == null || hint.isBlank()) {
 			return null;
 		}
@@ -250,7 +251,7 @@ class DraftService {
 			.orElse(null);
 	}
 
-	private Project project(SiteUser user, String projectKey) {
+	private Project project(SiteUser user, ProjectKey projectKey) {
 		return this.metadata.project(JiraIdentity.of(user), projectKey)
 			.orElseThrow(() -> NotVisible.project(projectKey));
 	}

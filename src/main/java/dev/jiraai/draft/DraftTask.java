@@ -46,7 +46,7 @@ class DraftTask implements TaskHandler<DraftRequest> {
 	public DraftResponse run(TaskContext context, DraftRequest request) {
 		return context.step("drafted", DraftResponse.class, () -> {
 			SiteUser user = context.user();
-			context.progress("asking-model", "Drafting in %s with AI…".formatted(request.projectKey()));
+			context.progress("asking-model", "Drafting in %s with AI…".formatted(request.projectKey().value()));
 			return this.drafts.draft(user, request);
 		});
 	}

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.confirm.ProposalHandler;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.jira.payload.CreatedIssue;
 import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
  * ({@code uncertain}, with a link to check; looked up again later, never created twice).
  */
 @Component
-class DraftWrites implements ProposalHandler {
+class DraftWrites implements ProposalHandler<DraftPayload> {
 
 	private static final Logger logger = LoggerFactory.getLogger(DraftWrites.class);
 
@@ -54,19 +56,24 @@ class DraftWrites implements ProposalHandler {
 	}
 
 	@Override
-	public void validate(SiteUser user, JsonNode payload) {
+	public Class<DraftPayload> payloadType() {
+		return DraftPayload.class;
+	}
+
+	@Override
+	public void check(SiteUser user, DraftPayload payload) {
 		this.checks.check(user, payload);
 	}
 
 	@Override
-	public Outcome execute(SiteUser user, JsonNode payload, Attempt attempt) {
-		String projectKey = DraftChecks.projectKey(payload);
+	public Outcome execute(SiteUser user, DraftPayload payload, Attempt attempt) {
+		ProjectKey projectKey = payload.projectKey();
 		Progress progress = new Progress(user.site(), attempt.previous());
-		for (Draft draft : DraftChecks.drafts(payload)) {
+		for (Draft draft : payload.drafts()) {
 			if (progress.created(draft.ref())) {
 				continue;
 			}
-			String parent = (draft.parentRef() != null) ? progress.keyOf(draft.parentRef()) : draft.parentKey();
+			IssueKey parent = (draft.parentRef() != null) ? progress.keyOf(draft.parentRef()) : draft.parentKey();
 			if (draft.parentRef() != null && parent == null) {
 				progress.failed(draft, "Not created yet: its parent '%s' was not created".formatted(draft.parentRef()));
 				continue;
@@ -94,10 +101,10 @@ class DraftWrites implements ProposalHandler {
 	}
 
 	@Override
-	public Outcome reconcile(Site site, JsonNode payload, Attempt attempt) {
-		String projectKey = DraftChecks.projectKey(payload);
+	public Outcome reconcile(Site site, DraftPayload payload, Attempt attempt) {
+		ProjectKey projectKey = payload.projectKey();
 		Progress progress = new Progress(site, attempt.previous());
-		for (Draft draft : DraftChecks.drafts(payload)) {
+		for (Draft draft : payload.drafts()) {
 			if (!progress.created(draft.ref())) {
 				Optional<CreatedIssue> found = this.issues.findCreated(JiraIdentity.app(site),
 						attempt.requestId(draft.ref()));
@@ -109,7 +116,7 @@ class DraftWrites implements ProposalHandler {
 				}
 			}
 		}
-		return progress.nothingExists() ? Outcome.nothingWritten(projectKey) : progress.outcome(projectKey);
+		return progress.nothingExists() ? Outcome.nothingWritten(projectKey.value()) : progress.outcome(projectKey);
 	}
 
 	/** The issues of a batch that exist, and what became of the others. */
@@ -139,8 +146,10 @@ class DraftWrites implements ProposalHandler {
 			return this.keysByRef.containsKey(ref);
 		}
 
-		String keyOf(String ref) {
-			return this.keysByRef.get(ref);
+		/** The key of the created issue of a ref, or {@code null}. */
+		IssueKey keyOf(String ref) {
+			String key = this.keysByRef.get(ref);
+			return (key != null) ? IssueKey.of(key) : null;
 		}
 
 		boolean nothingExists() {
@@ -166,7 +175,7 @@ class DraftWrites implements ProposalHandler {
 				.put("checkUrl", checkUrl);
 		}
 
-		Outcome outcome(String projectKey) {
+		Outcome outcome(ProjectKey projectKey) {
 			ObjectNode result = json.createObjectNode();
 			result.set("issues", this.created);
 			result.set("failed", this.failed);

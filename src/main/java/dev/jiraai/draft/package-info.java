@@ -4,7 +4,7 @@
  * through a confirmed proposal.
  */
 @ApplicationModule(displayName = "Draft with AI",
-		allowedDependencies = { "tenancy", "jira", "jira::payload", "ai", "confirm", "web", "tasks" })
+		allowedDependencies = { "tenancy", "jira", "jira::payload", "ai", "confirm", "tasks", "problem" })
 package dev.jiraai.draft;
 
 import org.springframework.modulith.ApplicationModule;

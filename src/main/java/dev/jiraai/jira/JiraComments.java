@@ -48,7 +48,7 @@ public class JiraComments {
 	 * see it
 	 * @throws JiraException.Forbidden when the user may not comment
 	 */
-	public PostedComment add(SiteUser user, String issueKey, String markdown) {
+	public PostedComment add(SiteUser user, IssueKey issueKey, String markdown) {
 		return add(user, issueKey, markdown, UUID.randomUUID().toString());
 	}
 
@@ -57,19 +57,19 @@ public class JiraComments {
 	 * @throws JiraException.OutcomeUnknown when the answer was lost and the comment is
 	 * not (yet) among the issue's comments
 	 */
-	public PostedComment add(SiteUser user, String issueKey, String markdown, String requestId) {
+	public PostedComment add(SiteUser user, IssueKey issueKey, String markdown, String requestId) {
 		return add(user, issueKey, (JsonNode) this.markdownToAdf.toAdf(markdown), requestId);
 	}
 
 	/** Adds a comment already in ADF, as the user, once for this request id. */
-	public PostedComment add(SiteUser user, String issueKey, JsonNode adf, String requestId) {
+	public PostedComment add(SiteUser user, IssueKey issueKey, JsonNode adf, String requestId) {
 		JiraIdentity who = JiraIdentity.of(user);
 		Map<String, Object> body = Map.of("body", adf, "properties",
 				List.of(Map.of("key", JiraIssues.REQUEST_PROPERTY, "value", Map.of("requestId", requestId))));
 		try {
-			JsonNode posted = this.http.send("add comment", who, HttpMethod.POST, JiraHttp.uri(COMMENTS, issueKey),
-					body, false);
-			return new PostedComment(JiraJson.text(posted, "id"), issueKey);
+			JsonNode posted = this.http.send("add comment", who, HttpMethod.POST,
+					JiraHttp.uri(COMMENTS, issueKey.value()), body, false);
+			return new PostedComment(JiraJson.text(posted, "id"), issueKey.value());
 		}
 		catch (JiraHttp.AmbiguousFailure ex) {
 			Optional<String> existing;
@@ -77,14 +77,14 @@ public class JiraComments {
 				existing = findByRequestId(who, issueKey, requestId);
 			}
 			catch (JiraException unreachable) {
-				throw ex.unresolved(user.site().browseUrl(issueKey));
+				throw ex.unresolved(user.site().browseUrl(issueKey.value()));
 			}
 			if (existing.isEmpty()) {
 				// Not sent again: a timed-out request may still be carried out by Jira.
-				throw ex.unresolved(user.site().browseUrl(issueKey));
+				throw ex.unresolved(user.site().browseUrl(issueKey.value()));
 			}
 			logger.info("Comment on {} lost its response; found it by its request id", issueKey);
-			return new PostedComment(existing.get(), issueKey);
+			return new PostedComment(existing.get(), issueKey.value());
 		}
 	}
 
@@ -92,13 +92,13 @@ public class JiraComments {
 	 * The comment a write with this request id added to the issue, if any (read as the
 	 * given identity; comments are read without an index, so this is current).
 	 */
-	public Optional<PostedComment> find(JiraIdentity who, String issueKey, String requestId) {
-		return findByRequestId(who, issueKey, requestId).map(id -> new PostedComment(id, issueKey));
+	public Optional<PostedComment> find(JiraIdentity who, IssueKey issueKey, String requestId) {
+		return findByRequestId(who, issueKey, requestId).map(id -> new PostedComment(id, issueKey.value()));
 	}
 
-	private Optional<String> findByRequestId(JiraIdentity who, String issueKey, String requestId) {
+	private Optional<String> findByRequestId(JiraIdentity who, IssueKey issueKey, String requestId) {
 		JsonNode page = this.http.get("list comments", who, JiraHttp.uri(COMMENTS,
-				Map.of("orderBy", "-created", "maxResults", RECENT, "expand", "properties"), issueKey));
+				Map.of("orderBy", "-created", "maxResults", RECENT, "expand", "properties"), issueKey.value()));
 		for (JsonNode comment : page.path("comments")) {
 			for (JsonNode property : comment.path("properties")) {
 				if (JiraIssues.REQUEST_PROPERTY.equals(property.path("key").asText())

@@ -5,8 +5,7 @@ import java.util.List;
 
 import com.atlassian.connect.spring.AtlassianHost;
 import com.atlassian.connect.spring.AtlassianHostRepository;
-import com.atlassian.connect.spring.internal.request.jwt.JwtGenerator;
-import com.atlassian.connect.spring.internal.request.oauth2.OAuth2JwtTokenService;
+import dev.jiraai.connect.ConnectTokens;
 import dev.jiraai.tenancy.ForgeUserToken;
 import dev.jiraai.tenancy.SiteUser;
 
@@ -17,19 +16,17 @@ import org.springframework.stereotype.Component;
 /**
  * Where a Jira call goes and the {@code Authorization} header it carries, for the
  * identity it is made as. The library still does what it is for (signing Connect JWTs,
- * the act-as-user token grant and its token cache); the app no longer lets it build a
- * {@code RestTemplate} (and, with it, a new JDK {@code HttpClient} with its own threads)
- * per call: measured, that cost a third of the CPU of an assessment and 2,000 clients for
- * 1,000 assessments.
+ * the act-as-user token grant and its token cache, through {@link ConnectTokens}); the
+ * app no longer lets it build a {@code RestTemplate} (and, with it, a new JDK
+ * {@code HttpClient} with its own threads) per call: measured, that cost a third of the
+ * CPU of an assessment and 2,000 clients for 1,000 assessments.
  */
 @Component
 class JiraCredentials {
 
 	private final AtlassianHostRepository hosts;
 
-	private final JwtGenerator jwts;
-
-	private final OAuth2JwtTokenService userTokens;
+	private final ConnectTokens tokens;
 
 	/**
 	 * The only host Forge's user token may be sent to (api.atlassian.com), as in the
@@ -37,11 +34,10 @@ class JiraCredentials {
 	 */
 	private final String forgeApiHost;
 
-	JiraCredentials(AtlassianHostRepository hosts, JwtGenerator jwts, OAuth2JwtTokenService userTokens,
+	JiraCredentials(AtlassianHostRepository hosts, ConnectTokens tokens,
 			@Value("${api.host:api.atlassian.com}") String forgeApiHost) {
 		this.hosts = hosts;
-		this.jwts = jwts;
-		this.userTokens = userTokens;
+		this.tokens = tokens;
 		this.forgeApiHost = forgeApiHost;
 	}
 
@@ -60,12 +56,12 @@ class JiraCredentials {
 				asForgeUser(user, relative);
 			case JiraIdentity.AsUser(SiteUser user) -> {
 				URI uri = resolve(user.hostUser().getHost().getBaseUrl(), relative);
-				yield new Signed(uri, "Bearer " + this.userTokens.getAccessToken(user.hostUser()).getTokenValue());
+				yield new Signed(uri, "Bearer " + this.tokens.userAccessToken(user.hostUser()));
 			}
 			case JiraIdentity.AsApp app -> {
 				AtlassianHost host = installedHost(app);
 				URI uri = resolve(host.getBaseUrl(), relative);
-				yield new Signed(uri, "JWT " + this.jwts.createJwtToken(method, uri, host));
+				yield new Signed(uri, "JWT " + this.tokens.hostJwt(method, uri, host));
 			}
 		};
 	}

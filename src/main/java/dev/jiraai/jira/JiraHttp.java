@@ -9,9 +9,10 @@ import java.util.Map;
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 
-import com.atlassian.connect.spring.internal.request.UserAgentProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jiraai.connect.ActAsUserTokenRefused;
+import dev.jiraai.connect.ConnectUserAgent;
 import io.github.resilience4j.retry.Retry;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -53,7 +54,7 @@ class JiraHttp {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	JiraHttp(RestTemplateBuilder builder, JiraCredentials credentials, UserAgentProvider userAgent,
+	JiraHttp(RestTemplateBuilder builder, JiraCredentials credentials, ConnectUserAgent userAgent,
 			JiraProperties properties, ObjectMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.meters = meters;
 		this.client = builder
@@ -62,7 +63,7 @@ class JiraHttp {
 					.executor(Executors.newVirtualThreadPerTaskExecutor())))
 			.build();
 		this.credentials = credentials;
-		this.userAgent = userAgent.getUserAgent();
+		this.userAgent = userAgent.value();
 		this.retries = new JiraRetryPolicy(properties.retry());
 		this.json = json;
 	}
@@ -143,7 +144,7 @@ class JiraHttp {
 			throw new JiraException.Unavailable(operation, 0, rootMessage(ex), ex);
 		}
 		catch (RestClientException ex) {
-			throw ActAsUserGuard.TokenRefused.in(ex)
+			throw ActAsUserTokenRefused.in(ex)
 				.<JiraException>map(refused -> new JiraException.UserAuthorizationUnavailable(operation, refused))
 				.orElseGet(() -> new JiraException.Unavailable(operation, 0, rootMessage(ex), ex));
 		}
@@ -151,7 +152,7 @@ class JiraHttp {
 			// The token fetch fails inside the library, which may wrap the refusal in its
 			// own
 			// exception types.
-			throw ActAsUserGuard.TokenRefused.in(ex)
+			throw ActAsUserTokenRefused.in(ex)
 				.<RuntimeException>map(refused -> new JiraException.UserAuthorizationUnavailable(operation, refused))
 				.orElse(ex);
 		}

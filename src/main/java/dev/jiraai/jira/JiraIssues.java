@@ -102,7 +102,7 @@ public class JiraIssues {
 	 * @throws JiraException.NotFound when it does not exist or the identity may not see
 	 * it
 	 */
-	public JiraIssue get(JiraIdentity who, String issueKey) {
+	public JiraIssue get(JiraIdentity who, IssueKey issueKey) {
 		return issue(who, issueKey);
 	}
 
@@ -113,15 +113,16 @@ public class JiraIssues {
 	 * @throws JiraException.NotFound when it does not exist or the identity may not see
 	 * it
 	 */
-	public IssueVersion version(JiraIdentity who, String issueKey) {
+	public IssueVersion version(JiraIdentity who, IssueKey issueKey) {
 		JsonNode issue = this.http.get("get issue version", who,
-				JiraHttp.uri(ISSUE, Map.of("fields", "updated"), issueKey));
+				JiraHttp.uri(ISSUE, Map.of("fields", "updated"), issueKey.value()));
 		return new IssueVersion(JiraJson.text(issue, "id"), JiraJson.text(issue, "key"),
 				JiraJson.time(issue.path("fields").path("updated")));
 	}
 
-	private JiraIssue issue(JiraIdentity who, String issueKey) {
-		JsonNode issue = this.http.get("get issue", who, JiraHttp.uri(ISSUE, Map.of("fields", ISSUE_FIELDS), issueKey));
+	private JiraIssue issue(JiraIdentity who, IssueKey issueKey) {
+		JsonNode issue = this.http.get("get issue", who,
+				JiraHttp.uri(ISSUE, Map.of("fields", ISSUE_FIELDS), issueKey.value()));
 		JsonNode fields = issue.path("fields");
 		List<IssueRef> subtasks = new ArrayList<>();
 		fields.path("subtasks").forEach(subtask -> subtasks.add(JiraJson.issueRef(subtask)));
@@ -279,11 +280,11 @@ public class JiraIssues {
 				.toList();
 			problems.add(new IssueNotCreatable.Problem("issuetype", "Issue Type",
 					"'%s' cannot be created in this project".formatted(issue.issueType()), types));
-			throw new IssueNotCreatable(issue.projectKey(), problems);
+			throw new IssueNotCreatable(issue.projectKey().value(), problems);
 		}
 		List<CreateField> screen = this.metadata.createFields(who, issue.projectKey(), type.get().id());
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("project", Map.of("key", issue.projectKey()));
+		fields.put("project", Map.of("key", issue.projectKey().value()));
 		fields.put("issuetype", Map.of("id", type.get().id()));
 		fields.put("summary", issue.summary() == null ? "" : issue.summary().strip());
 		if (issue.descriptionMarkdown() != null && !issue.descriptionMarkdown().isBlank()) {
@@ -303,7 +304,7 @@ public class JiraIssues {
 			fields.put("assignee", Map.of("accountId", issue.assigneeAccountId()));
 		}
 		if (issue.parentKey() != null) {
-			fields.put("parent", Map.of("key", issue.parentKey()));
+			fields.put("parent", Map.of("key", issue.parentKey().value()));
 		}
 		issue.otherFields().forEach((id, value) -> fields.put(id, otherField(screen, id, value, problems)));
 		for (String id : fields.keySet()) {
@@ -320,7 +321,7 @@ public class JiraIssues {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new IssueNotCreatable(issue.projectKey(), problems);
+			throw new IssueNotCreatable(issue.projectKey().value(), problems);
 		}
 		return fields;
 	}
@@ -357,9 +358,9 @@ public class JiraIssues {
 
 	/**
 	 * Edits an issue as the user with a new request id (a one-off write).
-	 * @see #edit(SiteUser, String, IssueEdit, String)
+	 * @see #edit(SiteUser, IssueKey, IssueEdit, String)
 	 */
-	public void edit(SiteUser user, String issueKey, IssueEdit edit) {
+	public void edit(SiteUser user, IssueKey issueKey, IssueEdit edit) {
 		edit(user, issueKey, edit, UUID.randomUUID().toString());
 	}
 
@@ -370,7 +371,7 @@ public class JiraIssues {
 	 * @throws JiraException.OutcomeUnknown when the answer was lost and Jira could not be
 	 * asked whether it happened
 	 */
-	public void edit(SiteUser user, String issueKey, IssueEdit edit, String requestId) {
+	public void edit(SiteUser user, IssueKey issueKey, IssueEdit edit, String requestId) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (edit.summary() != null) {
 			fields.put("summary", edit.summary());
@@ -396,7 +397,7 @@ public class JiraIssues {
 		body.put("properties", List.of(Map.of("key", WRITE_PROPERTY, "value", Map.of("requestId", requestId))));
 		JiraIdentity who = JiraIdentity.of(user);
 		try {
-			this.http.send("edit issue", who, HttpMethod.PUT, JiraHttp.uri(ISSUE, issueKey), body, false);
+			this.http.send("edit issue", who, HttpMethod.PUT, JiraHttp.uri(ISSUE, issueKey.value()), body, false);
 		}
 		catch (JiraHttp.AmbiguousFailure ex) {
 			boolean written;
@@ -404,13 +405,13 @@ public class JiraIssues {
 				written = wasEdited(who, issueKey, requestId);
 			}
 			catch (JiraException unreachable) {
-				throw ex.unresolved(user.site().browseUrl(issueKey));
+				throw ex.unresolved(user.site().browseUrl(issueKey.value()));
 			}
 			if (!written) {
 				// Read back consistently: the edit did not happen. Reported rather than
 				// sent
 				// again, since Jira may still be processing it.
-				throw ex.unresolved(user.site().browseUrl(issueKey));
+				throw ex.unresolved(user.site().browseUrl(issueKey.value()));
 			}
 			logger.info("Edit of {} lost its answer; its request id shows it was made", issueKey);
 		}
@@ -420,15 +421,16 @@ public class JiraIssues {
 	 * Whether the latest edit or transition the app made to the issue carried this
 	 * request id.
 	 */
-	public boolean wasEdited(JiraIdentity who, String issueKey, String requestId) {
+	public boolean wasEdited(JiraIdentity who, IssueKey issueKey, String requestId) {
 		return property(who, issueKey, WRITE_PROPERTY).map(value -> requestId.equals(value.path("requestId").asText()))
 			.orElse(false);
 	}
 
 	/** An issue entity property's value, if it is set. */
-	public Optional<JsonNode> property(JiraIdentity who, String issueKey, String propertyKey) {
+	public Optional<JsonNode> property(JiraIdentity who, IssueKey issueKey, String propertyKey) {
 		try {
-			JsonNode property = this.http.get("get issue property", who, JiraHttp.uri(PROPERTY, issueKey, propertyKey));
+			JsonNode property = this.http.get("get issue property", who,
+					JiraHttp.uri(PROPERTY, issueKey.value(), propertyKey));
 			return Optional.ofNullable(property.get("value"));
 		}
 		catch (JiraException.NotFound ex) {
@@ -437,9 +439,9 @@ public class JiraIssues {
 	}
 
 	/** Sets an issue entity property (e.g. the AI score that JQL searches by). */
-	public void setProperty(JiraIdentity who, String issueKey, String propertyKey, Object value) {
-		this.http.send("set issue property", who, HttpMethod.PUT, JiraHttp.uri(PROPERTY, issueKey, propertyKey), value,
-				true);
+	public void setProperty(JiraIdentity who, IssueKey issueKey, String propertyKey, Object value) {
+		this.http.send("set issue property", who, HttpMethod.PUT, JiraHttp.uri(PROPERTY, issueKey.value(), propertyKey),
+				value, true);
 	}
 
 	private static void sleep(Duration delay) {

@@ -95,8 +95,8 @@ public class JiraMetadata {
 	}
 
 	/** The project with this key, if the caller can browse it. */
-	public Optional<Project> project(JiraIdentity who, String projectKey) {
-		return projects(who).stream().filter(project -> project.key().equalsIgnoreCase(projectKey)).findFirst();
+	public Optional<Project> project(JiraIdentity who, ProjectKey projectKey) {
+		return projects(who).stream().filter(project -> project.key().equalsIgnoreCase(projectKey.value())).findFirst();
 	}
 
 	/** Every issue type of the site. */
@@ -122,10 +122,10 @@ public class JiraMetadata {
 	/**
 	 * The statuses of a project's workflows, across its issue types, without duplicates.
 	 */
-	public List<JiraStatus> projectStatuses(JiraIdentity who, String projectKey) {
-		return userCached(who, "projectStatuses|" + projectKey, () -> {
+	public List<JiraStatus> projectStatuses(JiraIdentity who, ProjectKey projectKey) {
+		return userCached(who, "projectStatuses|" + projectKey.value(), () -> {
 			List<JiraStatus> statuses = new ArrayList<>();
-			this.http.get("list project statuses", who, JiraHttp.uri(PROJECT_STATUSES, projectKey))
+			this.http.get("list project statuses", who, JiraHttp.uri(PROJECT_STATUSES, projectKey.value()))
 				.forEach(type -> type.path("statuses").forEach(status -> {
 					JiraStatus parsed = JiraJson.status(status);
 					if (statuses.stream().noneMatch(known -> known.id().equals(parsed.id()))) {
@@ -148,13 +148,13 @@ public class JiraMetadata {
 	}
 
 	/** The issue types the caller can create in a project. */
-	public List<IssueType> createIssueTypes(JiraIdentity who, String projectKey) {
-		return userCached(who, "createTypes|" + projectKey, () -> {
+	public List<IssueType> createIssueTypes(JiraIdentity who, ProjectKey projectKey) {
+		return userCached(who, "createTypes|" + projectKey.value(), () -> {
 			List<IssueType> types = new ArrayList<>();
 			int startAt = 0;
 			while (true) {
-				JsonNode page = this.http.get("read create metadata", who,
-						JiraHttp.uri(CREATE_ISSUE_TYPES, Map.of("startAt", startAt, "maxResults", PAGE), projectKey));
+				JsonNode page = this.http.get("read create metadata", who, JiraHttp.uri(CREATE_ISSUE_TYPES,
+						Map.of("startAt", startAt, "maxResults", PAGE), projectKey.value()));
 				JsonNode values = page.has("issueTypes") ? page.path("issueTypes") : page.path("values");
 				values.forEach(type -> types.add(JiraJson.issueType(type)));
 				startAt += values.size();
@@ -166,13 +166,13 @@ public class JiraMetadata {
 	}
 
 	/** The fields of a project's create screen for an issue type. */
-	public List<CreateField> createFields(JiraIdentity who, String projectKey, String issueTypeId) {
-		return userCached(who, "createFields|" + projectKey + "|" + issueTypeId, () -> {
+	public List<CreateField> createFields(JiraIdentity who, ProjectKey projectKey, String issueTypeId) {
+		return userCached(who, "createFields|" + projectKey.value() + "|" + issueTypeId, () -> {
 			List<CreateField> fields = new ArrayList<>();
 			int startAt = 0;
 			while (true) {
 				JsonNode page = this.http.get("read create metadata", who, JiraHttp.uri(CREATE_FIELDS,
-						Map.of("startAt", startAt, "maxResults", PAGE), projectKey, issueTypeId));
+						Map.of("startAt", startAt, "maxResults", PAGE), projectKey.value(), issueTypeId));
 				JsonNode values = page.has("fields") ? page.path("fields") : page.path("values");
 				values.forEach(field -> fields.add(JiraJson.createField(field)));
 				startAt += values.size();
@@ -187,7 +187,7 @@ public class JiraMetadata {
 	 * The priorities an issue of the project can have (from its create screen; empty when
 	 * the screen has no priority field).
 	 */
-	public List<Priority> priorities(JiraIdentity who, String projectKey) {
+	public List<Priority> priorities(JiraIdentity who, ProjectKey projectKey) {
 		List<IssueType> types = createIssueTypes(who, projectKey);
 		for (IssueType type : types) {
 			Optional<CreateField> priority = createFields(who, projectKey, type.id()).stream()
@@ -208,7 +208,7 @@ public class JiraMetadata {
 	 * Resolves an issue type by name or id among the types the caller can create in the
 	 * project.
 	 */
-	public Optional<IssueType> createIssueType(JiraIdentity who, String projectKey, String nameOrId) {
+	public Optional<IssueType> createIssueType(JiraIdentity who, ProjectKey projectKey, String nameOrId) {
 		return createIssueTypes(who, projectKey).stream()
 			.filter(type -> type.id().equals(nameOrId) || type.name().equalsIgnoreCase(nameOrId))
 			.findFirst();

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.jiraai.connect.ActAsUserTokenRefused;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -68,7 +69,7 @@ class JiraRetryPolicy {
 	}
 
 	boolean shouldRetry(Throwable failure, boolean idempotentCall) {
-		if (ActAsUserGuard.TokenRefused.in(failure).isPresent()) {
+		if (ActAsUserTokenRefused.in(failure).isPresent()) {
 			return false;
 		}
 		if (failure instanceof HttpStatusCodeException http) {

@@ -38,9 +38,9 @@ public class JiraTransitions {
 	 * The transitions Jira offers for the issue now, with the fields their screens
 	 * require.
 	 */
-	public List<Transition> available(JiraIdentity who, String issueKey) {
+	public List<Transition> available(JiraIdentity who, IssueKey issueKey) {
 		JsonNode answer = this.http.get("list transitions", who,
-				JiraHttp.uri(TRANSITIONS, Map.of("expand", "transitions.fields"), issueKey));
+				JiraHttp.uri(TRANSITIONS, Map.of("expand", "transitions.fields"), issueKey.value()));
 		List<Transition> transitions = new ArrayList<>();
 		answer.path("transitions").forEach(transition -> {
 			List<TransitionField> required = new ArrayList<>();
@@ -66,7 +66,7 @@ public class JiraTransitions {
 	 * @throws TransitionNotPossible when it is not offered, or required fields are
 	 * missing
 	 */
-	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields) {
+	public Transition transition(SiteUser user, IssueKey issueKey, String transition, Map<String, String> fields) {
 		return transition(user, issueKey, transition, fields, UUID.randomUUID().toString());
 	}
 
@@ -78,7 +78,7 @@ public class JiraTransitions {
 	 * not show the transition
 	 * @see #transition(SiteUser, String, String, Map)
 	 */
-	public Transition transition(SiteUser user, String issueKey, String transition, Map<String, String> fields,
+	public Transition transition(SiteUser user, IssueKey issueKey, String transition, Map<String, String> fields,
 			String requestId) {
 		JiraIdentity who = JiraIdentity.of(user);
 		List<Transition> offered = available(who, issueKey);
@@ -88,14 +88,14 @@ public class JiraTransitions {
 			.or(() -> offered.stream()
 				.filter(t -> t.to() != null && t.to().name().equalsIgnoreCase(transition))
 				.findFirst())
-			.orElseThrow(() -> TransitionNotPossible.notOffered(issueKey, transition,
+			.orElseThrow(() -> TransitionNotPossible.notOffered(issueKey.value(), transition,
 					offered.stream().map(Transition::name).toList()));
 		List<TransitionField> missing = chosen.requiredFields()
 			.stream()
 			.filter(field -> fields.get(field.id()) == null || fields.get(field.id()).isBlank())
 			.toList();
 		if (!missing.isEmpty()) {
-			throw TransitionNotPossible.needsFields(issueKey, chosen.name(), missing);
+			throw TransitionNotPossible.needsFields(issueKey.value(), chosen.name(), missing);
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		fields.forEach((id, value) -> {
@@ -112,18 +112,19 @@ public class JiraTransitions {
 		body.put("properties",
 				List.of(Map.of("key", JiraIssues.WRITE_PROPERTY, "value", Map.of("requestId", requestId))));
 		try {
-			this.http.send("transition issue", who, HttpMethod.POST, JiraHttp.uri(TRANSITIONS, issueKey), body, false);
+			this.http.send("transition issue", who, HttpMethod.POST, JiraHttp.uri(TRANSITIONS, issueKey.value()), body,
+					false);
 		}
 		catch (JiraHttp.AmbiguousFailure ex) {
 			if (!stamped(who, issueKey, requestId)) {
-				throw ex.unresolved(user.site().browseUrl(issueKey));
+				throw ex.unresolved(user.site().browseUrl(issueKey.value()));
 			}
 		}
 		catch (JiraException.Rejected ex) {
 			if (!ex.fieldErrors().isEmpty()) {
 				// The screen asked for more than the transition metadata said: report the
 				// fields Jira named.
-				throw TransitionNotPossible.needsFields(issueKey, chosen.name(),
+				throw TransitionNotPossible.needsFields(issueKey.value(), chosen.name(),
 						ex.fieldErrors()
 							.keySet()
 							.stream()
@@ -140,10 +141,10 @@ public class JiraTransitions {
 	}
 
 	/** Whether the issue carries this request id as the app's latest write. */
-	private boolean stamped(JiraIdentity who, String issueKey, String requestId) {
+	private boolean stamped(JiraIdentity who, IssueKey issueKey, String requestId) {
 		try {
 			JsonNode property = this.http.get("get issue property", who,
-					JiraHttp.uri(PROPERTY, issueKey, JiraIssues.WRITE_PROPERTY));
+					JiraHttp.uri(PROPERTY, issueKey.value(), JiraIssues.WRITE_PROPERTY));
 			return requestId.equals(property.path("value").path("requestId").asText());
 		}
 		catch (JiraException ex) {

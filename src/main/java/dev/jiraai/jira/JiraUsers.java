@@ -56,11 +56,11 @@ public class JiraUsers {
 	 * @param projectKey the project, or {@code null} when {@code issueKey} is given
 	 * @param issueKey the issue, or {@code null}
 	 */
-	public List<JiraUser> assignable(JiraIdentity who, String projectKey, String issueKey, String query,
+	public List<JiraUser> assignable(JiraIdentity who, ProjectKey projectKey, IssueKey issueKey, String query,
 			int maxResults) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("project", issueKey == null ? projectKey : null);
-		parameters.put("issueKey", issueKey);
+		parameters.put("project", (issueKey == null && projectKey != null) ? projectKey.value() : null);
+		parameters.put("issueKey", (issueKey != null) ? issueKey.value() : null);
 		parameters.put("query", (query == null || query.isBlank()) ? null : query.strip());
 		parameters.put("maxResults", maxResults);
 		return people(this.http.get("search assignable users", who, JiraHttp.uri(ASSIGNABLE, parameters)));

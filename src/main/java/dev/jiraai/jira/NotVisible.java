@@ -15,16 +15,17 @@ public final class NotVisible extends RuntimeException {
 	}
 
 	/** The issue is missing or hidden from the user. */
-	public static NotVisible issue(String issueKey, Throwable cause) {
-		return new NotVisible(issueKey,
-				"You cannot see %s in Jira (it may not exist, or you lack permission to browse it)".formatted(issueKey),
+	public static NotVisible issue(IssueKey issueKey, Throwable cause) {
+		return new NotVisible(issueKey.value(),
+				"You cannot see %s in Jira (it may not exist, or you lack permission to browse it)"
+					.formatted(issueKey.value()),
 				cause);
 	}
 
 	/** The project is missing or hidden from the user. */
-	public static NotVisible project(String projectKey) {
-		return new NotVisible(projectKey,
-				"You cannot see project %s in Jira, or it does not exist".formatted(projectKey), null);
+	public static NotVisible project(ProjectKey projectKey) {
+		return new NotVisible(projectKey.value(),
+				"You cannot see project %s in Jira, or it does not exist".formatted(projectKey.value()), null);
 	}
 
 	/** The issue or project key. */

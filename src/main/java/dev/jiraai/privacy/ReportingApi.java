@@ -2,10 +2,8 @@ package dev.jiraai.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,10 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.atlassian.connect.spring.AtlassianHost;
-import com.atlassian.connect.spring.internal.jwt.HttpRequestCanonicalizer;
-import com.atlassian.connect.spring.internal.request.jwt.CanonicalHttpUriComponentsRequest;
-import com.atlassian.connect.spring.internal.request.jwt.JwtBuilder;
-import dev.jiraai.connect.AppProperties;
+import dev.jiraai.connect.ConnectTokens;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,16 +48,16 @@ class ReportingApi {
 
 	private final RestClient http;
 
-	private final String appKey;
+	private final ConnectTokens tokens;
 
 	private final Clock clock;
 
 	private final ObjectMapper json;
 
-	ReportingApi(RestClient.Builder builder, PrivacyProperties properties, AppProperties app, Optional<Clock> clock,
+	ReportingApi(RestClient.Builder builder, PrivacyProperties properties, ConnectTokens tokens, Optional<Clock> clock,
 			ObjectMapper json) {
 		this.http = builder.clone().baseUrl(properties.reportingBaseUrl().toString()).build();
-		this.appKey = app.key();
+		this.tokens = tokens;
 		this.clock = clock.orElseGet(Clock::systemUTC);
 		this.json = json;
 	}
@@ -113,20 +107,7 @@ class ReportingApi {
 	}
 
 	private String jwt(AtlassianHost host) {
-		Instant now = this.clock.instant();
-		try {
-			String qsh = HttpRequestCanonicalizer.computeCanonicalRequestHash(new CanonicalHttpUriComponentsRequest(
-					HttpMethod.POST, UriComponentsBuilder.fromPath(REPORT_ACCOUNTS).build(), ""));
-			return new JwtBuilder(JWT_LIFETIME).issuer(this.appKey)
-				.issuedAt(now.getEpochSecond())
-				.expirationTime(now.plus(JWT_LIFETIME).getEpochSecond())
-				.queryHash(qsh)
-				.signature(host.getSharedSecret())
-				.build();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.tokens.apiJwt(HttpMethod.POST, REPORT_ACCOUNTS, host, this.clock.instant(), JWT_LIFETIME);
 	}
 
 	/**

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 
 import com.atlassian.connect.spring.ContextJwt;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jiraai.problem.ProblemMapper;
 import dev.jiraai.tenancy.SiteUser;
-import dev.jiraai.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -43,8 +43,11 @@ class TaskController {
 
 	private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-	TaskController(AiTasks tasks) {
+	private final ProblemMapper problems;
+
+	TaskController(AiTasks tasks, ProblemMapper problems) {
 		this.tasks = tasks;
+		this.problems = problems;
 	}
 
 	@GetMapping("/api/tasks/{taskId}")
@@ -72,7 +75,7 @@ class TaskController {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
-				send(emitter, after + 1, TaskEvent.ERROR, null, Problems.of(ex).getBody());
+				send(emitter, after + 1, TaskEvent.ERROR, null, this.problems.problemOf(ex));
 			}
 			emitter.complete();
 		});

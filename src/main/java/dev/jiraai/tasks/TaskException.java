@@ -3,7 +3,8 @@ package dev.jiraai.tasks;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.jiraai.web.DescribedProblem;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 
 import org.springframework.http.HttpStatus;
 
@@ -12,35 +13,24 @@ import org.springframework.http.HttpStatus;
  */
 public abstract sealed class TaskException extends RuntimeException implements DescribedProblem {
 
-	TaskException(String message) {
+	private final ProblemType problemType;
+
+	TaskException(String message, ProblemType problemType) {
 		super(message);
+		this.problemType = problemType;
+	}
+
+	@Override
+	public ProblemType problemType() {
+		return this.problemType;
 	}
 
 	/** No such task for this user on this site (another user's task included). */
 	public static final class NotFound extends TaskException {
 
 		NotFound(UUID taskId) {
-			super("There is no task " + taskId + " of yours");
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.NOT_FOUND;
-		}
-
-		@Override
-		public String type() {
-			return "task-not-found";
-		}
-
-		@Override
-		public String title() {
-			return "No such task";
-		}
-
-		@Override
-		public String nextStep() {
-			return "Start the work again.";
+			super("There is no task " + taskId + " of yours",
+					new ProblemType(HttpStatus.NOT_FOUND, "task-not-found", "No such task", "Start the work again."));
 		}
 
 	}
@@ -49,27 +39,8 @@ public abstract sealed class TaskException extends RuntimeException implements D
 	public static final class Conflict extends TaskException {
 
 		Conflict(String message) {
-			super(message);
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.CONFLICT;
-		}
-
-		@Override
-		public String type() {
-			return "task-conflict";
-		}
-
-		@Override
-		public String title() {
-			return "The task cannot do that now";
-		}
-
-		@Override
-		public String nextStep() {
-			return "Reload it to see where it is.";
+			super(message, new ProblemType(HttpStatus.CONFLICT, "task-conflict", "The task cannot do that now",
+					"Reload it to see where it is."));
 		}
 
 	}
@@ -78,32 +49,9 @@ public abstract sealed class TaskException extends RuntimeException implements D
 	public static final class TooMany extends TaskException {
 
 		TooMany(int limit) {
-			super("This site already has %d AI tasks running".formatted(limit));
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.TOO_MANY_REQUESTS;
-		}
-
-		@Override
-		public String type() {
-			return "too-many-tasks";
-		}
-
-		@Override
-		public String title() {
-			return "Too much AI work at once";
-		}
-
-		@Override
-		public String nextStep() {
-			return "Try again when some have finished.";
-		}
-
-		@Override
-		public Duration retryAfter() {
-			return Duration.ofSeconds(10);
+			super("This site already has %d AI tasks running".formatted(limit),
+					new ProblemType(HttpStatus.TOO_MANY_REQUESTS, "too-many-tasks", "Too much AI work at once",
+							"Try again when some have finished.", Duration.ofSeconds(10)));
 		}
 
 	}

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jiraai.problem.ProblemMapper;
 import dev.jiraai.tenancy.ForgeUserToken;
 import dev.jiraai.tenancy.SiteUser;
-import dev.jiraai.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +48,8 @@ class TaskRunner implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final ProblemMapper problems;
+
 	/**
 	 * Forge user tokens of tasks started or resumed here, for the run that follows, so a
 	 * task runs even when no encryption key is configured.
@@ -60,7 +62,7 @@ class TaskRunner implements SmartLifecycle {
 
 	TaskRunner(TaskStore store, LiveTasks live, TaskIdentities identities, List<TaskHandler<?>> handlers,
 			ObjectMapper json, TransactionTemplate transactions, TaskProperties properties,
-			io.micrometer.core.instrument.MeterRegistry meters, Optional<Clock> clock) {
+			io.micrometer.core.instrument.MeterRegistry meters, Optional<Clock> clock, ProblemMapper problems) {
 		this.meters = meters;
 		this.store = store;
 		this.live = live;
@@ -71,6 +73,7 @@ class TaskRunner implements SmartLifecycle {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock.orElseGet(Clock::systemUTC);
+		this.problems = problems;
 	}
 
 	TaskHandler<?> handler(String kind) {
@@ -132,7 +135,7 @@ class TaskRunner implements SmartLifecycle {
 				ended = TaskStatus.CANCELLED.value();
 				return;
 			}
-			JsonNode problem = this.json.valueToTree(Problems.of(ex).getBody());
+			JsonNode problem = this.json.valueToTree(this.problems.problemOf(ex));
 			if (this.store.finish(taskId, TaskStatus.FAILED, null, problem, now())) {
 				task.emit(TaskEvent.ERROR, problem);
 			}

@@ -6,7 +6,7 @@
  * for Connect, polling for Forge), checkpoints its finished steps so a restart never pays
  * for a model call twice, and can wait for its user to come back and resume it.
  */
-@ApplicationModule(displayName = "AI tasks", allowedDependencies = { "tenancy", "ai", "web" })
+@ApplicationModule(displayName = "AI tasks", allowedDependencies = { "tenancy", "ai", "problem" })
 package dev.jiraai.tasks;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,11 +1,10 @@
 package dev.jiraai.tenancy;
 
-import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.atlassian.connect.spring.AtlassianHostUser;
-import com.atlassian.connect.spring.internal.auth.frc.ForgeAuthentication;
-import com.atlassian.connect.spring.internal.auth.frc.types.ForgeApiContext;
+import dev.jiraai.connect.ForgeInvocation;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -44,14 +43,12 @@ class CurrentSiteUserResolver implements HandlerMethodArgumentResolver {
 		}
 		Site site = Site.of(hostUser.getHost());
 		String accountId = hostUser.getUserAccountId().orElse(null);
-		if (authentication instanceof ForgeAuthentication forge) {
+		Optional<ForgeInvocation> forge = ForgeInvocation.of(authentication);
+		if (forge.isPresent()) {
 			// The user token is taken out of the security context here, once: from now
 			// on it travels with the user, so work off the request thread acts as them.
-			ForgeApiContext context = forge.getDetails();
-			ForgeUserToken token = context.getUserToken()
-				.map(value -> ForgeUserToken.of(URI.create(context.getForgeInvocationToken().getApp().getApiBaseUrl()),
-						value, Instant.now()))
-				.orElse(null);
+			ForgeUserToken token = (forge.get().userToken() == null) ? null
+					: ForgeUserToken.of(forge.get().apiBaseUrl(), forge.get().userToken(), Instant.now());
 			return new SiteUser(site, accountId, SiteUser.Channel.FORGE, hostUser, token);
 		}
 		return new SiteUser(site, accountId, SiteUser.Channel.CONNECT, hostUser);

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.atlassian.connect.spring.AtlassianHostUser;
-import com.atlassian.connect.spring.internal.AtlassianConnectProperties;
+import dev.jiraai.connect.AllJs;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
@@ -44,10 +44,10 @@ class ConnectPageController {
 
 	private final Map<String, String> templates = new ConcurrentHashMap<>();
 
-	private final AtlassianConnectProperties connect;
+	private final AllJs allJs;
 
-	ConnectPageController(AtlassianConnectProperties connect) {
-		this.connect = connect;
+	ConnectPageController(AllJs allJs) {
+		this.allJs = allJs;
 	}
 
 	@GetMapping("/connect/{surface}")
@@ -58,7 +58,7 @@ class ConnectPageController {
 		String html = this.templates.computeIfAbsent(surface, ConnectPageController::load)
 			.replace(ALL_JS_PLACEHOLDER,
 					"<base href=\"%s\"><script src=\"%s\" data-options=\"sizeToParent:true\"></script>"
-						.formatted(ASSETS_BASE, HtmlUtils.htmlEscape(allJsUrl())));
+						.formatted(ASSETS_BASE, HtmlUtils.htmlEscape(this.allJs.url())));
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", contentSecurityPolicy(hostUser))
@@ -72,7 +72,7 @@ class ConnectPageController {
 	 * anywhere); framed only by the site that signed the request.
 	 */
 	private String contentSecurityPolicy(AtlassianHostUser hostUser) {
-		URI allJs = URI.create(allJsUrl());
+		URI allJs = URI.create(this.allJs.url());
 		String allJsOrigin = allJs.getScheme() + "://" + allJs.getAuthority();
 		URI site = URI.create(hostUser.getHost().getBaseUrl());
 		String siteOrigin = site.getScheme() + "://" + site.getAuthority();
@@ -80,14 +80,6 @@ class ConnectPageController {
 				"style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:",
 				"connect-src 'self' " + allJsOrigin, "frame-ancestors " + siteOrigin, "base-uri 'self'",
 				"form-action 'self'", "object-src 'none'");
-	}
-
-	private String allJsUrl() {
-		if (this.connect.getAllJsUrl() != null) {
-			return this.connect.getAllJsUrl();
-		}
-		return this.connect.isDebugAllJs() ? AtlassianConnectProperties.DEFAULT_ALL_DEBUG_JS_URL
-				: AtlassianConnectProperties.DEFAULT_ALL_JS_URL;
 	}
 
 	private static String load(String surface) {

@@ -1,6 +1,6 @@
 package dev.jiraai.web;
 
-import com.atlassian.connect.spring.internal.AtlassianConnectErrorController;
+import dev.jiraai.connect.ConnectErrorPage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,12 +25,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * belongs to atlassian-connect-spring-boot, which maps {@code /error} itself and would
  * otherwise answer its own JSON with the error's message.
  */
-@ControllerAdvice(assignableTypes = AtlassianConnectErrorController.class)
+@ControllerAdvice
 class ErrorPageProblems implements ResponseBodyAdvice<Object> {
 
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-		return true;
+		return ConnectErrorPage.isErrorPage(returnType.getContainingClass());
 	}
 
 	@Override

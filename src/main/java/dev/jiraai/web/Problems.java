@@ -7,11 +7,13 @@ import dev.jiraai.ai.AiException;
 import dev.jiraai.ai.PromptException;
 import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.ProposalException;
+import dev.jiraai.jira.InvalidKey;
 import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraException;
-import dev.jiraai.jira.JiraKeys;
 import dev.jiraai.jira.NotVisible;
 import dev.jiraai.jira.TransitionNotPossible;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The app's failures as RFC 9457 problem details: a stable {@code type}, a status that
  * tells the frontend what happened, and a detail that says what to do next. Used by the
- * controller advice and by streaming endpoints, which report failures as an {@code error}
- * event instead of a status.
+ * controller advice, the error page and, through {@link ProblemCatalogue}, by streams and
+ * tasks, which report failures as an {@code error} event or a stored problem instead of a
+ * status.
  */
 public final class Problems {
 
@@ -49,7 +52,7 @@ public final class Problems {
 			case JiraException jira -> jira(jira);
 			case NotVisible e -> problem(HttpStatus.FORBIDDEN, "not-visible", "You cannot see this in Jira",
 					e.getMessage() + ". Check the key, or ask a Jira admin for browse permission.", null);
-			case JiraKeys.InvalidKey e -> problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
+			case InvalidKey e -> problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
 					e.getMessage() + ". Use the key Jira shows for it.", null);
 			case InvalidProposalPayload e -> problem(HttpStatus.BAD_REQUEST, "invalid-proposal",
 					"The proposal is not valid", e.getMessage() + ". Fix it and save again.", null);
@@ -82,8 +85,11 @@ public final class Problems {
 						e.getMessage(), null);
 			}
 			case ResponseStatusException e -> forStatus(e.getStatusCode(), e.getReason());
-			case DescribedProblem e ->
-				problem(e.status(), e.type(), e.title(), ex.getMessage() + ". " + e.nextStep(), e.retryAfter());
+			case DescribedProblem e -> {
+				ProblemType type = e.problemType();
+				yield problem(type.status(), type.type(), type.title(), ex.getMessage() + ". " + type.nextStep(),
+						type.retryAfter());
+			}
 			default -> {
 				logger.error("Unexpected failure", ex);
 				yield forStatus(HttpStatus.INTERNAL_SERVER_ERROR, null);

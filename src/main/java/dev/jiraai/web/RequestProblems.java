@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.jiraai.jira.InvalidKey;
+import dev.jiraai.problem.FieldPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,7 @@ final class RequestProblems {
 									: String.valueOf(result.getMethodParameter().getParameterName()),
 							error.getDefaultMessage())))
 				.toList());
+			case TypeMismatchException e when invalidKey(e).isPresent() -> Problems.of(invalidKey(e).get());
 			case TypeMismatchException e ->
 				Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "The request is not valid",
 						"'%s' must be %s.".formatted(name(e), expected(e.getRequiredType())), null);
@@ -112,11 +116,17 @@ final class RequestProblems {
 				return tooLarge();
 			}
 		}
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+				&& invalidKey(mapping).isPresent()) {
+			return invalid(List
+				.of(new FieldProblem(FieldPath.of(mapping), "must be " + invalidKey(mapping).get().expected())));
+		}
 		if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-			return invalid(List.of(new FieldProblem(path(format), "must be " + expected(format.getTargetType()))));
+			return invalid(
+					List.of(new FieldProblem(FieldPath.of(format), "must be " + expected(format.getTargetType()))));
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return invalid(List.of(new FieldProblem(path(mismatch), "has the wrong type")));
+			return invalid(List.of(new FieldProblem(FieldPath.of(mismatch), "has the wrong type")));
 		}
 		String detail = (cause instanceof JsonProcessingException)
 				? "The body is not valid JSON; send one JSON object, as the API description at /v3/api-docs shows."
@@ -141,12 +151,17 @@ final class RequestProblems {
 		return response;
 	}
 
-	private static String path(JsonMappingException ex) {
-		return ex.getPath()
-			.stream()
-			.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
+	/**
+	 * The key a value of an {@code IssueKey} or {@code ProjectKey} parameter or field
+	 * refused, if that is why it could not be read.
+	 */
+	private static Optional<InvalidKey> invalidKey(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidKey invalid) {
+				return Optional.of(invalid);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static String name(TypeMismatchException ex) {

@@ -4,7 +4,7 @@
  * RFC 9457 problem details.
  */
 @ApplicationModule(displayName = "Web",
-		allowedDependencies = { "connect", "tenancy", "ai", "jira", "jira::payload", "confirm" })
+		allowedDependencies = { "connect", "tenancy", "ai", "jira", "jira::payload", "confirm", "problem" })
 package dev.jiraai.web;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.jira.IssueKey;
 import dev.jiraai.jira.JiraComments;
 import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.JiraFault;
@@ -210,7 +211,7 @@ class ExactlyOnceWritesTests extends AppTestSupport {
 				.param(proposal.id())
 				.update();
 			String requestId = new ProposalHandler.Attempt(proposal.id(), 1, null).requestId("assess.comment");
-			comments.add(alice, "SCRUM-2", "Written, then the app crashed", requestId);
+			comments.add(alice, IssueKey.of("SCRUM-2"), "Written, then the app crashed", requestId);
 
 			laterTheReconcilerRuns();
 

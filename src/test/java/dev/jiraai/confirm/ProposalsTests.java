@@ -137,6 +137,41 @@ class ProposalsTests extends AppTestSupport {
 	}
 
 	@Test
+	void anEditIsReadIntoTheKindsRecordAndStoredAsThat() {
+		Proposal proposal = comment("Before");
+		ObjectNode typo = json.createObjectNode().put("issueKey", "SCRUM-2").put("markdwn", "After");
+		ObjectNode badKey = json.createObjectNode().put("issueKey", "scrum-2").put("markdown", "After");
+		ObjectNode edit = json.createObjectNode().put("issueKey", "SCRUM-2").put("markdown", "After");
+
+		assertThatExceptionOfType(InvalidProposalPayload.class)
+			.isThrownBy(() -> this.proposals.edit(this.alice, proposal.id(), typo))
+			.withMessage("'markdwn' is not a field of this proposal");
+		assertThatExceptionOfType(InvalidProposalPayload.class)
+			.isThrownBy(() -> this.proposals.edit(this.alice, proposal.id(), badKey))
+			.withMessage("'issueKey' must be an issue key (like PAY-42)");
+		assertThat(this.proposals.edit(this.alice, proposal.id(), edit).payload()).isEqualTo(edit);
+	}
+
+	@Test
+	void theAuditRowOfACarriedOutProposalSaysWhoDidWhatToWhat() {
+		Proposal proposal = comment("Audited");
+
+		this.proposals.confirm(this.alice, proposal.id());
+
+		assertThat(this.jdbc.sql("""
+				SELECT client_key, account_id, feature, kind, target, summary, outcome, error
+				FROM audit_log WHERE proposal_id = ?
+				""").param(proposal.id()).query().singleRow()).containsEntry("client_key", this.site.clientKey())
+			.containsEntry("account_id", this.alice.accountId())
+			.containsEntry("feature", "assess")
+			.containsEntry("kind", "assess.comment")
+			.containsEntry("target", "SCRUM-2")
+			.containsEntry("summary", "Posted the AI assessment of SCRUM-2 as a comment")
+			.containsEntry("outcome", "done")
+			.containsEntry("error", null);
+	}
+
+	@Test
 	void anUnknownIdIsNotFound() {
 		assertThatExceptionOfType(ProposalException.class)
 			.isThrownBy(() -> this.proposals.confirm(this.alice, UUID.randomUUID()))

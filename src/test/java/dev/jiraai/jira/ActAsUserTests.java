@@ -35,8 +35,8 @@ class ActAsUserTests extends AppTestSupport {
 		SimulatedSite site = installedSite("act-as-user-" + mode.name().toLowerCase());
 		jira.authorizationServer(mode);
 
-		assertThatExceptionOfType(JiraException.UserAuthorizationUnavailable.class)
-			.isThrownBy(() -> this.issues.get(JiraIdentity.of(connectUser(site, site.user("Alice"))), "SCRUM-1"));
+		assertThatExceptionOfType(JiraException.UserAuthorizationUnavailable.class).isThrownBy(
+				() -> this.issues.get(JiraIdentity.of(connectUser(site, site.user("Alice"))), IssueKey.of("SCRUM-1")));
 		assertThat(site.calls()).isEmpty();
 	}
 

@@ -43,7 +43,7 @@ class JiraCommentsTests extends AppTestSupport {
 	void postsMarkdownAsAdfWithRealMentionsAsTheUser() {
 		String bob = this.site.user("Bob");
 
-		PostedComment posted = this.comments.add(this.alice, "SCRUM-1",
+		PostedComment posted = this.comments.add(this.alice, IssueKey.of("SCRUM-1"),
 				"@[Bob Builder](" + bob + ") which PSP?\n\n- Adyen\n- **Stripe**");
 
 		assertThat(posted.id()).isNotBlank();
@@ -60,7 +60,7 @@ class JiraCommentsTests extends AppTestSupport {
 	void aCommentWhoseResponseIsLostIsPostedOnce() {
 		this.site.inject(JiraFault.lostResponse("POST", "/rest/api/3/issue/SCRUM-2/comment"));
 
-		PostedComment posted = this.comments.add(this.alice, "SCRUM-2", "Only once");
+		PostedComment posted = this.comments.add(this.alice, IssueKey.of("SCRUM-2"), "Only once");
 
 		assertThat(this.site.data().issue("SCRUM-2").orElseThrow().path("comments")).hasSize(1);
 		assertThat(posted.id()).isEqualTo(lastComment("SCRUM-2").path("id").asText());
@@ -71,7 +71,7 @@ class JiraCommentsTests extends AppTestSupport {
 		this.site.deny(this.alice.accountId(), "ADD_COMMENTS", "SCRUM");
 
 		assertThatExceptionOfType(JiraException.Forbidden.class)
-			.isThrownBy(() -> this.comments.add(this.alice, "SCRUM-2", "Let me in"));
+			.isThrownBy(() -> this.comments.add(this.alice, IssueKey.of("SCRUM-2"), "Let me in"));
 		assertThat(this.site.data().issue("SCRUM-2").orElseThrow().path("comments")).isEmpty();
 	}
 
@@ -80,7 +80,7 @@ class JiraCommentsTests extends AppTestSupport {
 		this.site.deny(this.alice.accountId(), "BROWSE_PROJECTS", "OPS");
 
 		assertThatExceptionOfType(JiraException.NotFound.class)
-			.isThrownBy(() -> this.comments.add(this.alice, "OPS-1", "Hidden"));
+			.isThrownBy(() -> this.comments.add(this.alice, IssueKey.of("OPS-1"), "Hidden"));
 	}
 
 }

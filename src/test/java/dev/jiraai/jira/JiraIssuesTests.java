@@ -42,14 +42,14 @@ class JiraIssuesTests extends AppTestSupport {
 	}
 
 	private NewIssue story(String summary) {
-		return new NewIssue("SCRUM", "Story", summary,
+		return new NewIssue(ProjectKey.of("SCRUM"), "Story", summary,
 				"As a user I want **this** so that @[Bob Builder](" + this.site.user("Bob") + ") can ship.", "High",
 				List.of("ai drafted"), List.of("Checkout"), null, null, Map.of());
 	}
 
 	@Test
 	void readsAnIssueWithItsContext() {
-		JiraIssue issue = this.issues.get(JiraIdentity.of(this.alice), "SCRUM-1");
+		JiraIssue issue = this.issues.get(JiraIdentity.of(this.alice), IssueKey.of("SCRUM-1"));
 
 		assertThat(issue.summary()).isEqualTo("Let customers save a card for faster checkout");
 		assertThat(issue.projectKey()).isEqualTo("SCRUM");
@@ -80,7 +80,7 @@ class JiraIssuesTests extends AppTestSupport {
 	void readsAsTheForgeUserThroughForgesToken() {
 		SiteUser bob = forgeUser(this.site, this.site.user("Bob"));
 
-		JiraIssue issue = this.issues.get(JiraIdentity.of(bob), "SCRUM-2");
+		JiraIssue issue = this.issues.get(JiraIdentity.of(bob), IssueKey.of("SCRUM-2"));
 
 		assertThat(issue.summary()).contains("Safari");
 		assertThat(this.site.calls()).last().satisfies(call -> assertThat(call.caller()).isEqualTo(bob.accountId()));
@@ -91,9 +91,9 @@ class JiraIssuesTests extends AppTestSupport {
 		this.site.deny(this.alice.accountId(), "BROWSE_PROJECTS", "OPS");
 
 		assertThatExceptionOfType(JiraException.NotFound.class)
-			.isThrownBy(() -> this.issues.get(JiraIdentity.of(this.alice), "OPS-1"))
+			.isThrownBy(() -> this.issues.get(JiraIdentity.of(this.alice), IssueKey.of("OPS-1")))
 			.satisfies(ex -> assertThat(ex.jiraMessages()).isNotEmpty());
-		assertThat(this.issues.get(JiraIdentity.app(site(this.site)), "OPS-1").key()).isEqualTo("OPS-1");
+		assertThat(this.issues.get(JiraIdentity.app(site(this.site)), IssueKey.of("OPS-1")).key()).isEqualTo("OPS-1");
 	}
 
 	@Nested
@@ -117,8 +117,8 @@ class JiraIssuesTests extends AppTestSupport {
 
 		@Test
 		void namesMissingRequiredFieldsBeforeSendingAnything() {
-			NewIssue bug = new NewIssue("SCRUM", "Bug", "Safari broken", "Steps...", null, List.of(), List.of(), null,
-					null, Map.of());
+			NewIssue bug = new NewIssue(ProjectKey.of("SCRUM"), "Bug", "Safari broken", "Steps...", null, List.of(),
+					List.of(), null, null, Map.of());
 
 			assertThatExceptionOfType(IssueNotCreatable.class).isThrownBy(() -> issues.create(alice, bug))
 				.satisfies(ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
@@ -132,8 +132,8 @@ class JiraIssuesTests extends AppTestSupport {
 
 		@Test
 		void namesValuesThatAreNotAllowedWithTheAllowedOnes() {
-			NewIssue task = new NewIssue("OPS", "Task", "Rotate keys", null, "Urgent", List.of(), List.of("Nope"), null,
-					null, Map.of("customfield_10060", "Billing"));
+			NewIssue task = new NewIssue(ProjectKey.of("OPS"), "Task", "Rotate keys", null, "Urgent", List.of(),
+					List.of("Nope"), null, null, Map.of("customfield_10060", "Billing"));
 
 			assertThatExceptionOfType(IssueNotCreatable.class).isThrownBy(() -> issues.create(alice, task))
 				.satisfies(ex -> {
@@ -148,8 +148,8 @@ class JiraIssuesTests extends AppTestSupport {
 
 		@Test
 		void fillsOptionFieldsByName() {
-			NewIssue task = new NewIssue("OPS", "Task", "Rotate keys", null, null, List.of(), List.of(), null, null,
-					Map.of("customfield_10060", "Payments"));
+			NewIssue task = new NewIssue(ProjectKey.of("OPS"), "Task", "Rotate keys", null, null, List.of(), List.of(),
+					null, null, Map.of("customfield_10060", "Payments"));
 
 			CreatedIssue created = issues.create(alice, task);
 
@@ -158,7 +158,8 @@ class JiraIssuesTests extends AppTestSupport {
 
 		@Test
 		void refusesAnUnknownIssueTypeListingTheProjectsTypes() {
-			NewIssue initiative = new NewIssue("SCRUM", "Initiative", "Big", null, null, null, null, null, null, null);
+			NewIssue initiative = new NewIssue(ProjectKey.of("SCRUM"), "Initiative", "Big", null, null, null, null,
+					null, null, null);
 
 			assertThatExceptionOfType(IssueNotCreatable.class).isThrownBy(() -> issues.create(alice, initiative))
 				.satisfies(ex -> assertThat(ex.problems().get(0).allowedValues()).contains("Story", "Bug", "Epic"));
@@ -209,8 +210,9 @@ class JiraIssuesTests extends AppTestSupport {
 
 	@Test
 	void editsDescriptionAndLabelsAsTheUser() {
-		this.issues.edit(this.alice, "SCRUM-2", new IssueEdit(null, "## Steps\n1. Open Safari\n2. Click **Pay now**",
-				null, List.of("safari"), List.of("checkout"), null, null));
+		this.issues.edit(this.alice, IssueKey.of("SCRUM-2"),
+				new IssueEdit(null, "## Steps\n1. Open Safari\n2. Click **Pay now**", null, List.of("safari"),
+						List.of("checkout"), null, null));
 
 		JsonNode stored = this.site.data().issue("SCRUM-2").orElseThrow();
 		ContractSchemas.assertValidAdf(stored.path("description"));
@@ -225,21 +227,21 @@ class JiraIssuesTests extends AppTestSupport {
 		this.site.deny(this.alice.accountId(), "EDIT_ISSUES", "SCRUM");
 
 		assertThatExceptionOfType(JiraException.Forbidden.class)
-			.isThrownBy(() -> this.issues.edit(this.alice, "SCRUM-2", IssueEdit.description("Changed")));
+			.isThrownBy(() -> this.issues.edit(this.alice, IssueKey.of("SCRUM-2"), IssueEdit.description("Changed")));
 		assertThat(this.site.data().issue("SCRUM-2").orElseThrow().toString()).doesNotContain("Changed");
 	}
 
 	@Test
 	void setsAndReadsAnEntityProperty() {
 		JiraIdentity app = JiraIdentity.app(site(this.site));
-		assertThat(this.issues.property(app, "SCRUM-1", "com.jiraai.assessment")).isEmpty();
+		assertThat(this.issues.property(app, IssueKey.of("SCRUM-1"), "com.jiraai.assessment")).isEmpty();
 
-		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment",
+		this.issues.setProperty(app, IssueKey.of("SCRUM-1"), "com.jiraai.assessment",
 				Map.of("score", 7, "assessedAt", "2026-11-21"));
-		this.issues.setProperty(app, "SCRUM-1", "com.jiraai.assessment",
+		this.issues.setProperty(app, IssueKey.of("SCRUM-1"), "com.jiraai.assessment",
 				Map.of("score", 8, "assessedAt", "2026-11-21"));
 
-		assertThat(this.issues.property(JiraIdentity.of(this.alice), "SCRUM-1", "com.jiraai.assessment"))
+		assertThat(this.issues.property(JiraIdentity.of(this.alice), IssueKey.of("SCRUM-1"), "com.jiraai.assessment"))
 			.hasValueSatisfying(value -> assertThat(value.path("score").asInt()).isEqualTo(8));
 	}
 

@@ -75,19 +75,22 @@ class JiraMetadataTests extends AppTestSupport {
 
 	@Test
 	void createMetadataNamesRequiredFieldsAndAllowedValues() {
-		IssueType bug = this.metadata.createIssueType(JiraIdentity.of(this.alice), "SCRUM", "bug").orElseThrow();
+		IssueType bug = this.metadata.createIssueType(JiraIdentity.of(this.alice), ProjectKey.of("SCRUM"), "bug")
+			.orElseThrow();
 
-		assertThat(this.metadata.createFields(JiraIdentity.of(this.alice), "SCRUM", bug.id()))
+		assertThat(this.metadata.createFields(JiraIdentity.of(this.alice), ProjectKey.of("SCRUM"), bug.id()))
 			.filteredOn(CreateField::required)
 			.extracting(CreateField::fieldId)
 			.contains("summary", "customfield_10050");
-		assertThat(this.metadata.priorities(JiraIdentity.of(this.alice), "SCRUM")).extracting(Priority::name)
+		assertThat(this.metadata.priorities(JiraIdentity.of(this.alice), ProjectKey.of("SCRUM")))
+			.extracting(Priority::name)
 			.containsExactly("Highest", "High", "Medium", "Low", "Lowest");
 	}
 
 	@Test
 	void projectStatusesHaveNoDuplicates() {
-		assertThat(this.metadata.projectStatuses(JiraIdentity.of(this.alice), "SCRUM")).extracting(JiraStatus::name)
+		assertThat(this.metadata.projectStatuses(JiraIdentity.of(this.alice), ProjectKey.of("SCRUM")))
+			.extracting(JiraStatus::name)
 			.contains("To Do", "Done")
 			.doesNotHaveDuplicates();
 	}

@@ -41,7 +41,7 @@ class JiraResilienceTests extends AppTestSupport {
 		this.site.inject(JiraFault.rateLimited("GET", "/rest/api/3/issue/SCRUM-1", 2));
 
 		long started = System.nanoTime();
-		assertThat(this.issues.get(JiraIdentity.of(this.alice), "SCRUM-1").key()).isEqualTo("SCRUM-1");
+		assertThat(this.issues.get(JiraIdentity.of(this.alice), IssueKey.of("SCRUM-1")).key()).isEqualTo("SCRUM-1");
 		Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(this.site.calls("GET", "/rest/api/3/issue/SCRUM-1")).extracting(call -> call.status())
@@ -92,8 +92,11 @@ class JiraResilienceTests extends AppTestSupport {
 		int before = this.site.data().issues().size();
 
 		assertThatExceptionOfType(JiraException.OutcomeUnknown.class)
-			.isThrownBy(() -> this.issues.create(this.alice,
-					new NewIssue("SCRUM", "Task", "After 500", null, null, null, null, null, null, null)))
+			.isThrownBy(
+					() -> this.issues
+						.create(this.alice,
+								new NewIssue(ProjectKey.of("SCRUM"), "Task", "After 500", null, null, null, null, null,
+										null, null)))
 			.withMessageContaining("may have carried out 'create issue'");
 		assertThat(this.site.data().issues()).hasSize(before);
 		assertThat(this.site.calls()).filteredOn(call -> call.method().equals("POST"))
@@ -106,7 +109,7 @@ class JiraResilienceTests extends AppTestSupport {
 	@Test
 	void mapsClientErrorsToTypedErrorsWithJirasMessages() {
 		assertThatExceptionOfType(JiraException.NotFound.class)
-			.isThrownBy(() -> this.issues.get(JiraIdentity.of(this.alice), "SCRUM-999"))
+			.isThrownBy(() -> this.issues.get(JiraIdentity.of(this.alice), IssueKey.of("SCRUM-999")))
 			.satisfies(ex -> assertThat(ex.getMessage()).contains("does not exist"));
 	}
 

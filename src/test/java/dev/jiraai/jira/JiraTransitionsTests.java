@@ -41,7 +41,7 @@ class JiraTransitionsTests extends AppTestSupport {
 
 	@Test
 	void listsOfferedTransitionsWithRequiredFields() {
-		List<Transition> offered = this.transitions.available(JiraIdentity.of(this.alice), "SCRUM-1");
+		List<Transition> offered = this.transitions.available(JiraIdentity.of(this.alice), IssueKey.of("SCRUM-1"));
 
 		assertThat(offered).extracting(Transition::name).contains("Start progress", "Done");
 		assertThat(offered).filteredOn(t -> t.name().equals("Done")).singleElement().satisfies(done -> {
@@ -55,7 +55,7 @@ class JiraTransitionsTests extends AppTestSupport {
 
 	@Test
 	void movesTheIssueByTransitionOrTargetStatusName() {
-		Transition made = this.transitions.transition(this.alice, "SCRUM-1", "In Progress", Map.of());
+		Transition made = this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "In Progress", Map.of());
 
 		assertThat(made.name()).isEqualTo("Start progress");
 		assertThat(status("SCRUM-1")).isEqualTo("In Progress");
@@ -67,7 +67,8 @@ class JiraTransitionsTests extends AppTestSupport {
 	void aTransitionWhoseAnswerIsLostIsFoundByItsRequestIdAndMadeOnce() {
 		this.site.inject(JiraFault.lostResponse("POST", "/rest/api/3/issue/SCRUM-1/transitions"));
 
-		this.transitions.transition(this.alice, "SCRUM-1", "In Progress", Map.of(), "transition-request-1");
+		this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "In Progress", Map.of(),
+				"transition-request-1");
 
 		assertThat(status("SCRUM-1")).isEqualTo("In Progress");
 		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-1/transitions")).hasSize(1);
@@ -78,7 +79,7 @@ class JiraTransitionsTests extends AppTestSupport {
 		this.site.inject(JiraFault.status("POST", "/rest/api/3/issue/SCRUM-1/transitions", 500));
 
 		assertThatExceptionOfType(JiraException.OutcomeUnknown.class).isThrownBy(() -> this.transitions
-			.transition(this.alice, "SCRUM-1", "In Progress", Map.of(), "transition-request-2"));
+			.transition(this.alice, IssueKey.of("SCRUM-1"), "In Progress", Map.of(), "transition-request-2"));
 		assertThat(status("SCRUM-1")).isNotEqualTo("In Progress");
 		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-1/transitions")).hasSize(1);
 	}
@@ -86,7 +87,7 @@ class JiraTransitionsTests extends AppTestSupport {
 	@Test
 	void aTransitionNeedingAResolutionNamesItWithoutSendingAnything() {
 		assertThatExceptionOfType(TransitionNotPossible.class)
-			.isThrownBy(() -> this.transitions.transition(this.alice, "SCRUM-1", "Done", Map.of()))
+			.isThrownBy(() -> this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "Done", Map.of()))
 			.withMessageContaining("Resolution")
 			.satisfies(ex -> assertThat(ex.missingFields()).singleElement().satisfies(field -> {
 				assertThat(field.id()).isEqualTo("resolution");
@@ -98,7 +99,7 @@ class JiraTransitionsTests extends AppTestSupport {
 
 	@Test
 	void completesWithTheResolutionGiven() {
-		this.transitions.transition(this.alice, "SCRUM-1", "Done", Map.of("resolution", "Done"));
+		this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "Done", Map.of("resolution", "Done"));
 
 		assertThat(status("SCRUM-1")).isEqualTo("Done");
 	}
@@ -106,7 +107,7 @@ class JiraTransitionsTests extends AppTestSupport {
 	@Test
 	void refusesATransitionNotOfferedListingTheOffered() {
 		assertThatExceptionOfType(TransitionNotPossible.class)
-			.isThrownBy(() -> this.transitions.transition(this.alice, "SCRUM-1", "Archived", Map.of()))
+			.isThrownBy(() -> this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "Archived", Map.of()))
 			.satisfies(ex -> assertThat(ex.availableTransitions()).contains("Start progress", "Done"));
 	}
 
@@ -117,7 +118,8 @@ class JiraTransitionsTests extends AppTestSupport {
 		// Jira either offers no transitions to such a user or refuses the POST: either
 		// way nothing moves.
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> this.transitions.transition(this.alice, "SCRUM-1", "Start progress", Map.of()))
+			.assertThatThrownBy(
+					() -> this.transitions.transition(this.alice, IssueKey.of("SCRUM-1"), "Start progress", Map.of()))
 			.isInstanceOfAny(JiraException.class, TransitionNotPossible.class);
 		assertThat(status("SCRUM-1")).isEqualTo("To Do");
 	}

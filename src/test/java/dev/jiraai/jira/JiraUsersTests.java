@@ -51,12 +51,13 @@ class JiraUsersTests extends AppTestSupport {
 
 	@Test
 	void assignableUsersLeaveOutInactiveAccounts() {
-		List<JiraUser> assignable = this.users.assignable(JiraIdentity.of(this.alice), "SCRUM", null, null, 50);
+		List<JiraUser> assignable = this.users.assignable(JiraIdentity.of(this.alice), ProjectKey.of("SCRUM"), null,
+				null, 50);
 
 		assertThat(assignable).extracting(JiraUser::displayName)
 			.contains("Alice Analyst", "Bob Builder")
 			.doesNotContain("Dan Departed");
-		assertThat(this.users.assignable(JiraIdentity.of(this.alice), null, "SCRUM-1", "ali", 50))
+		assertThat(this.users.assignable(JiraIdentity.of(this.alice), null, IssueKey.of("SCRUM-1"), "ali", 50))
 			.extracting(JiraUser::displayName)
 			.containsExactly("Alice Analyst");
 	}

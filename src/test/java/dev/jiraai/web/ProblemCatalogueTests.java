@@ -158,6 +158,17 @@ class ProblemCatalogueTests extends AppTestSupport {
 	}
 
 	@Test
+	void aMalformedKeyInABodyNamesTheFieldAndWhatAKeyLooksLike() throws Exception {
+		HttpResponse<String> draft = call("POST", "/api/drafts", "application/json",
+				"{\"text\": \"x\", \"projectKey\": \"scrum\", \"mode\": \"ticket\"}", "application/json");
+
+		expect(draft, 400, "bad-request", "bad project key in a body");
+		JsonNode problem = json.readTree(draft.body());
+		assertThat(problem.path("detail").asText()).isEqualTo("Fix 'projectKey' (must be a project key (like PAY)).");
+		assertThat(problem.at("/errors/0/field").asText()).isEqualTo("projectKey");
+	}
+
+	@Test
 	void anAcceptTheEndpointCannotAnswerIs406() {
 		expect(call("GET", "/api/context", null, null, "text/csv"), 406, "not-acceptable", "context as CSV");
 		expect(call("POST", "/api/issues/SCRUM-1/assessments", null, null, "text/csv"), 406, "not-acceptable",

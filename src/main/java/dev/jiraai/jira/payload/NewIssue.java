@@ -3,6 +3,9 @@ package dev.jiraai.jira.payload;
 import java.util.List;
 import java.util.Map;
 
+import dev.jiraai.jira.IssueKey;
+import dev.jiraai.jira.ProjectKey;
+
 /**
  * An issue to create. Names are resolved against the project's create metadata before
  * anything is sent.
@@ -20,8 +23,8 @@ import java.util.Map;
  * @param otherFields other fields by id, in Jira's wire format (e.g.
  * {@code customfield_10050} to a string)
  */
-public record NewIssue(String projectKey, String issueType, String summary, String descriptionMarkdown, String priority,
-		List<String> labels, List<String> components, String assigneeAccountId, String parentKey,
+public record NewIssue(ProjectKey projectKey, String issueType, String summary, String descriptionMarkdown,
+		String priority, List<String> labels, List<String> components, String assigneeAccountId, IssueKey parentKey,
 		Map<String, Object> otherFields) {
 
 	public NewIssue {

@@ -1,4 +1,4 @@
-package dev.jiraai.jira;
+package dev.jiraai.connect;
 
 import java.io.IOException;
 
@@ -14,11 +14,12 @@ import org.springframework.http.client.ClientHttpResponse;
  * Makes Connect's act-as-user fail closed. The library fetches the user's token from
  * Atlassian's authorization server inside the Jira request; a failure there would look
  * like Jira itself failing (a connection reset, a 401), be retried, and be reported as
- * "Jira is unavailable". Marking it at the token request lets {@link JiraHttp} tell the
- * user plainly, retry nothing, and never fall back to acting as the app.
+ * "Jira is unavailable". Marking it at the token request ({@link ActAsUserTokenRefused})
+ * lets the Jira client tell the user plainly, retry nothing, and never fall back to
+ * acting as the app.
  */
 @Configuration(proxyBeanMethods = false)
-class ActAsUserGuard {
+class ActAsUserTokenGuard {
 
 	@Bean
 	static BeanPostProcessor failActAsUserClosed() {
@@ -40,35 +41,16 @@ class ActAsUserGuard {
 				response = execution.execute(request, body);
 			}
 			catch (IOException ex) {
-				throw new TokenRefused("Atlassian's authorization server could not be reached", ex);
+				throw new ActAsUserTokenRefused("Atlassian's authorization server could not be reached", ex);
 			}
 			if (!response.getStatusCode().is2xxSuccessful()) {
 				int status = response.getStatusCode().value();
 				response.close();
-				throw new TokenRefused("Atlassian's authorization server refused the grant (HTTP %d)".formatted(status),
-						null);
+				throw new ActAsUserTokenRefused(
+						"Atlassian's authorization server refused the grant (HTTP %d)".formatted(status), null);
 			}
 			return response;
 		};
-	}
-
-	/** The act-as-user token could not be had; nothing was sent to Jira. */
-	static final class TokenRefused extends RuntimeException {
-
-		TokenRefused(String message, Throwable cause) {
-			super(message, cause);
-		}
-
-		/** The refusal somewhere in a failure's causes, if it is one. */
-		static java.util.Optional<TokenRefused> in(Throwable failure) {
-			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof TokenRefused refused) {
-					return java.util.Optional.of(refused);
-				}
-			}
-			return java.util.Optional.empty();
-		}
-
 	}
 
 }
