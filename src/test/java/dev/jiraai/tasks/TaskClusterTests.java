@@ -196,6 +196,41 @@ class TaskClusterTests {
 	}
 
 	@Test
+	void aTaskWhoseInstanceDiesIsTakenOverAfterTheHeartbeatTimeout() throws Exception {
+		Instance first = start();
+		Instance second = start();
+		SimulatedSite site = installed(first, "cluster-d");
+		String alice = site.user("Alice");
+		openAi.reply(INVALID)
+			.reply(new FakeOpenAi.Delayed(Duration.ofSeconds(40),
+					new FakeOpenAi.Text(List.of(AssessTestData.VALID), 9, 9)))
+			.reply(AssessTestData.VALID);
+		// The second instance must not pick the task before the first one does.
+		second.context().getBean(com.github.kagkarlsson.scheduler.Scheduler.class).pause();
+		String taskId = json
+			.readTree(first
+				.connect(site, alice, "POST", "/api/issues/SCRUM-1/assessments", null, "Prefer", "respond-async")
+				.body())
+			.path("taskId")
+			.asText();
+		await().atMost(Duration.ofSeconds(15)).until(() -> openAi.requests().size() == 2);
+		second.context().getBean(com.github.kagkarlsson.scheduler.Scheduler.class).resume();
+
+		// The first instance dies as far as the cluster can tell: it loses its database,
+		// so it neither heartbeats nor finishes anything; nothing of it shuts down
+		// cleanly.
+		first.context().getBean(com.zaxxer.hikari.HikariDataSource.class).close();
+
+		JsonNode done = await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> json.readTree(second.connect(site, alice, "GET", "/api/tasks/" + taskId, null).body()),
+					task -> !task.path("status").asText().equals("processing"));
+		assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+		assertThat(openAi.requests()).hasSize(3);
+		assertThat(firstAnswersAskedFor()).isEqualTo(1);
+	}
+
+	@Test
 	void aTaskWaitingForItsUserSurvivesRestartsAndResumesAsThem() throws Exception {
 		Instance first = start();
 		SimulatedSite site = installed(first, "cluster-b");

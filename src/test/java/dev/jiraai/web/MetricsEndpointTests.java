@@ -6,13 +6,17 @@ import dev.jiraai.assess.AssessTestData;
 import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.SimulatedSite;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator scrapes metrics with their token and nobody else gets them; the metrics
  * say how Jira and the model answer, by operation, feature and outcome, and never carry a
- * site, a user, a prompt or an answer.
+ * site, a user, a prompt or an answer; nor do the logs.
  */
 class MetricsEndpointTests extends AppTestSupport {
 
@@ -34,7 +38,8 @@ class MetricsEndpointTests extends AppTestSupport {
 	}
 
 	@Test
-	void afterAnAssessmentTheScrapeShowsJiraAndModelCallsAndNothingOfTheContent() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void afterAnAssessmentTheScrapeShowsJiraAndModelCallsAndNothingOfTheContent(CapturedOutput logs) {
 		SimulatedSite site = installedSite("metrics");
 		String alice = site.user("Alice");
 		openAi.reply(AssessTestData.VALID);
@@ -59,6 +64,12 @@ class MetricsEndpointTests extends AppTestSupport {
 			.doesNotContain("untrusted_data")
 			.doesNotContain("Given a saved card")
 			.doesNotContain(DEFAULT_API_KEY);
+		assertThat(logs.getAll()).as("no issue text, prompt, answer or key in the logs of the assessment")
+			.doesNotContain("Let customers save a card")
+			.doesNotContain("untrusted_data")
+			.doesNotContain("Given a saved card")
+			.doesNotContain(DEFAULT_API_KEY)
+			.doesNotContain(METRICS_TOKEN);
 	}
 
 }
