@@ -9,6 +9,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jiraai.tenancy.Site;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.ai.model.tool.ToolCallingManager;
+
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -90,6 +92,8 @@ class SiteChatModels {
 			.defaultOptions(OpenAiChatOptions.builder().model(settings.model()).build())
 			.retryTemplate(RetryTemplate.builder().maxAttempts(1).build())
 			.observationRegistry(this.observations)
+			// Tool calls the model asks for are observed too (spring.ai.tool).
+			.toolCallingManager(ToolCallingManager.builder().observationRegistry(this.observations).build())
 			.build(), api);
 	}
 

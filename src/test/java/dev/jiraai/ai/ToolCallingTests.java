@@ -25,6 +25,9 @@ class ToolCallingTests extends AppTestSupport {
 	@Autowired
 	private LlmGateway gateway;
 
+	@Autowired
+	private io.micrometer.core.instrument.MeterRegistry meters;
+
 	/** A tool that tells the model which site and user it works for. */
 	static final class WhoAmI {
 
@@ -64,6 +67,9 @@ class ToolCallingTests extends AppTestSupport {
 			.get(openAi.requests().get(1).path("messages").size() - 1);
 		assertThat(toolMessage.path("role").asText()).isEqualTo("tool");
 		assertThat(toolMessage.path("content").asText()).contains(site.clientKey()).contains(alice.accountId());
+		assertThat(this.meters.find("spring.ai.tool").tag("spring.ai.tool.definition.name", "whoAmI").timers())
+			.as("the tool call is observed")
+			.isNotEmpty();
 	}
 
 	@Test

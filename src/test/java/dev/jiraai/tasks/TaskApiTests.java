@@ -28,6 +28,9 @@ class TaskApiTests extends AppTestSupport {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private SimulatedSite site;
 
 	private String alice;
@@ -210,6 +213,61 @@ class TaskApiTests extends AppTestSupport {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(read(late).path("type").asText()).endsWith("task-conflict");
+	}
+
+	@Test
+	void aSpentBudgetRefusesTheStartAndNothingIsQueued() throws Exception {
+		this.jdbc.sql("""
+				INSERT INTO llm_usage_daily (client_key, day, account_id, tokens, updated_at)
+				VALUES (?, (now() AT TIME ZONE 'UTC')::date, ?, 210000, now())
+				""").params(this.site.clientKey(), this.alice).update();
+
+		HttpResponse<String> refused = startAssessment("SCRUM-1", "");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+		assertThat(read(refused).path("type").asText()).endsWith("ai-budget-exceeded");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM ai_task WHERE client_key = ?")
+			.param(this.site.clientKey())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(openAi.requests()).isEmpty();
+	}
+
+	@Test
+	void aSiteWithAsManyTasksRunningAsItMayIsAskedToWait() throws Exception {
+		// As many running tasks of the site as jira-ai.tasks.max-running-per-site (50),
+		// on whichever instances.
+		for (int i = 0; i < 50; i++) {
+			this.jdbc
+				.sql("""
+						INSERT INTO ai_task (id, client_key, account_id, kind, input, status, channel, created_at, updated_at)
+						VALUES (gen_random_uuid(), ?, ?, 'assess', '{}', 'processing', 'connect', now(), now())
+						""")
+				.params(this.site.clientKey(), this.site.user("Bob"))
+				.update();
+		}
+
+		HttpResponse<String> refused = startAssessment("SCRUM-1", "");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+		assertThat(read(refused).path("type").asText()).endsWith("too-many-tasks");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		SimulatedSite other = installedSite("tasks-not-busy");
+		openAi.reply(AssessTestData.VALID);
+		HttpResponse<String> elsewhere = send(
+				HttpRequest.newBuilder(URI.create(appBaseUrl() + "/api/issues/SCRUM-1/assessments"))
+					.header("Authorization", "JWT " + other.contextJwt(other.user("Alice")))
+					.header("Accept", "application/json")
+					.header("Prefer", "respond-async")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
+		assertThat(elsewhere.statusCode()).as("another site is not held up").isEqualTo(202);
+		String otherTask = read(elsewhere).path("taskId").asText();
+		String otherAuth = "JWT " + other.contextJwt(other.user("Alice"));
+		// Finished before the next test scripts the model.
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> read(get("/api/tasks/" + otherTask, otherAuth)).path("status").asText().equals("completed"));
 	}
 
 	record Event(long id, String name, JsonNode data) {
