@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
@@ -35,6 +37,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.openai.api.ResponseFormat;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -139,6 +142,51 @@ public class LlmGateway {
 		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
 				prepared.user().contentHash(), attempts.promptTokens(), attempts.completionTokens(), attempts.latency(),
 				prepared.masked());
+	}
+
+	/**
+	 * One round of a turn whose tools the caller runs itself (bounded, checkpointed, as
+	 * its user): the call's system messages, then {@code history} (earlier turns of the
+	 * conversation), then its user message, then {@code rounds} (this turn's tool calls
+	 * and their results so far). The tools are offered by their definitions only; when
+	 * the model asks for some, the answer lists them and the caller sends their results
+	 * in the next round. The same budget, time limit, retries and metering as
+	 * {@link #call}.
+	 * @param tools the tools the model may ask for (none: it must answer)
+	 */
+	public ModelTurn converse(PreparedCall prepared, List<Message> history, List<Message> rounds,
+			List<ToolCallback> tools) {
+		List<Message> messages = new ArrayList<>();
+		List<Message> rendered = prepared.prompt().getInstructions();
+		rendered.stream().filter(m -> m.getMessageType() == MessageType.SYSTEM).forEach(messages::add);
+		messages.addAll(history);
+		rendered.stream().filter(m -> m.getMessageType() != MessageType.SYSTEM).forEach(messages::add);
+		messages.addAll(rounds);
+		OpenAiChatOptions options = OpenAiChatOptions.fromOptions((OpenAiChatOptions) prepared.prompt().getOptions());
+		// The app runs the tools itself: one tool call at a time is counted, reported and
+		// checkpointed, which Spring AI's own loop would hide.
+		options.setInternalToolExecutionEnabled(false);
+		options.setToolCallbacks(List.copyOf(tools));
+		PreparedCall round = new PreparedCall(prepared.resolved(), prepared.accountId(), prepared.model(),
+				new Prompt(messages, options), prepared.masked(), List.of(), null, null);
+		ModelCallAdvisors.Attempts attempts = new ModelCallAdvisors.Attempts(round);
+		ChatResponse response = this.clients.client(round)
+			.prompt(round.prompt())
+			.advisors(advisors -> advisors.params(attempts.asContext()))
+			.call()
+			.chatResponse();
+		AssistantMessage output = (response == null || response.getResult() == null) ? null
+				: response.getResult().getOutput();
+		List<ModelTurn.ToolRequest> requests = (output == null) ? List.of()
+				: output.getToolCalls()
+					.stream()
+					.map(call -> new ModelTurn.ToolRequest(call.id(), call.name(), call.arguments()))
+					.toList();
+		String text = (output == null) ? null : output.getText();
+		if (requests.isEmpty() && (text == null || text.isBlank())) {
+			throw new AiException.Unavailable("the model answered with no text", null);
+		}
+		return new ModelTurn(text, requests, attempts.promptTokens(), attempts.completionTokens());
 	}
 
 	/**

@@ -23,7 +23,7 @@ class StoredAccounts {
 	 * by deleting them.
 	 */
 	static final List<String> DELETED_COLUMNS = List.of("proposal.account_id", "llm_usage_daily.account_id",
-			"ai_task.account_id", "ai_conversation_message.account_id");
+			"ai_task.account_id", "ai_conversation_message.account_id", "chat_conversation.account_id");
 
 	/**
 	 * Table and column pairs holding an account id in shared rows: erased by clearing the
@@ -59,6 +59,7 @@ class StoredAccounts {
 				        WHERE client_key = :site AND account_id <> ''
 				    UNION ALL SELECT account_id, updated_at FROM ai_task WHERE client_key = :site
 				    UNION ALL SELECT account_id, created_at FROM ai_conversation_message WHERE client_key = :site
+				    UNION ALL SELECT account_id, updated_at FROM chat_conversation WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
 				) mentions

@@ -84,6 +84,18 @@ public class AiTasks {
 		return new TaskView.Started(id, kind, TaskStatus.PROCESSING);
 	}
 
+	/**
+	 * The user's task of one kind, for a feature's own endpoints: a task of another kind
+	 * is not found there.
+	 */
+	public TaskView get(SiteUser user, UUID taskId, String kind) {
+		TaskView view = get(user, taskId);
+		if (!view.kind().equals(kind)) {
+			throw new TaskException.NotFound(taskId);
+		}
+		return view;
+	}
+
 	/** The task as its user sees it. */
 	public TaskView get(SiteUser user, UUID taskId) {
 		TaskStore.Row row = owned(user, taskId);
@@ -126,15 +138,45 @@ public class AiTasks {
 		if ("cancel".equals(decision)) {
 			return cancel(user, taskId);
 		}
+		return resume(user, taskId, (JsonNode) null);
+	}
+
+	/**
+	 * Runs a task waiting for its user again with their decision (what the handler finds
+	 * next in {@link TaskContext#decisions()}), as the user of this request. Only one
+	 * resume of one wait succeeds; a second is a conflict.
+	 * @param decision the decision, or {@code null} to just continue
+	 * @throws TaskException.Conflict when the task is not waiting
+	 */
+	public TaskView resume(SiteUser user, UUID taskId, JsonNode decision) {
+		owned(user, taskId);
 		TaskStore.Identity identity = this.identities.of(user);
 		this.transactions.executeWithoutResult(status -> {
-			if (!this.store.resume(taskId, identity, now())) {
+			if (!this.store.resume(taskId, identity, decision, now())) {
 				throw new TaskException.Conflict("The task is not waiting for you");
 			}
 			this.runner.handOver(taskId, user);
 			queue(taskId);
 		});
 		return get(user, taskId);
+	}
+
+	/**
+	 * The input a task of the user was started with.
+	 */
+	public <I> I input(SiteUser user, UUID taskId, Class<I> type) {
+		try {
+			return this.json.treeToValue(owned(user, taskId).input(), type);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException("The task's input cannot be read", ex);
+		}
+	}
+
+	/** The stored events of one name of a task of the user, in order. */
+	public List<JsonNode> events(SiteUser user, UUID taskId, String name) {
+		owned(user, taskId);
+		return this.store.events(taskId, 0).stream().filter(e -> e.name().equals(name)).map(TaskEvent::data).toList();
 	}
 
 	/** Hears a task's events. */

@@ -24,6 +24,18 @@ public interface TaskContext extends Checkpoints {
 	/** A stage reached: shown at once to watchers and kept as the task's progress. */
 	void progress(String stage, String message);
 
+	/**
+	 * What the user decided each time the task waited for them
+	 * ({@link ConfirmationNeeded}), in order; empty before the first.
+	 */
+	java.util.List<com.fasterxml.jackson.databind.JsonNode> decisions();
+
+	/**
+	 * An event of the feature's own (e.g. {@code tool}) for whoever watches; not one of
+	 * the task's own names ({@code progress}, {@code text}, {@code result}, ...).
+	 */
+	void event(String name, Object data);
+
 	/** A piece of the model's text as it is written. */
 	void text(String delta);
 

@@ -24,6 +24,14 @@ record TaskEvent(long seq, String name, JsonNode data) {
 
 	static final String CANCELLED = "cancelled";
 
+	/**
+	 * Whether a feature may use the name for events of its own (not one of the above).
+	 */
+	static boolean custom(String name) {
+		return name != null && name.matches("[a-z][a-z-]{0,19}")
+				&& !java.util.Set.of(PROGRESS, TEXT, RESULT, ERROR, WAITING, CANCELLED).contains(name);
+	}
+
 	/** Whether the stream of the task's current run ends with this event. */
 	boolean last() {
 		return RESULT.equals(this.name) || ERROR.equals(this.name) || WAITING.equals(this.name)

@@ -121,8 +121,21 @@ class TaskRunner implements SmartLifecycle {
 		}
 		catch (UserNeeded ex) {
 			task.flush();
-			if (this.store.waitForUser(taskId, ex.getMessage(), now())) {
+			if (this.store.waitForUser(taskId, ex.getMessage(), null, now())) {
 				task.emit(TaskEvent.WAITING, this.json.valueToTree(new TaskView.Progress("waiting", ex.getMessage())));
+			}
+			ended = TaskStatus.WAITING_CONFIRMATION.value();
+		}
+		catch (ConfirmationNeeded ex) {
+			task.flush();
+			if (this.store.waitForUser(taskId, ex.getMessage(), ex.awaiting(), now())) {
+				com.fasterxml.jackson.databind.node.ObjectNode waiting = this.json.createObjectNode()
+					.put("stage", "waiting")
+					.put("message", ex.getMessage());
+				if (ex.awaiting() != null && ex.awaiting().isObject()) {
+					waiting.setAll((com.fasterxml.jackson.databind.node.ObjectNode) ex.awaiting());
+				}
+				task.emit(TaskEvent.WAITING, waiting);
 			}
 			ended = TaskStatus.WAITING_CONFIRMATION.value();
 		}
@@ -206,6 +219,19 @@ class TaskRunner implements SmartLifecycle {
 		public void progress(String stage, String message) {
 			TaskRunner.this.store.progress(this.row.id(), stage, message, now());
 			this.task.emit(TaskEvent.PROGRESS, TaskRunner.this.json.valueToTree(new TaskView.Progress(stage, message)));
+		}
+
+		@Override
+		public List<JsonNode> decisions() {
+			return this.row.decisions();
+		}
+
+		@Override
+		public void event(String name, Object data) {
+			if (!TaskEvent.custom(name)) {
+				throw new IllegalArgumentException("'%s' is one of the task's own events".formatted(name));
+			}
+			this.task.emit(name, TaskRunner.this.json.valueToTree(data));
 		}
 
 		@Override

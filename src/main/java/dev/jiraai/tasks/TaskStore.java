@@ -43,7 +43,8 @@ class TaskStore {
 	 */
 	record Row(UUID id, String clientKey, String accountId, String kind, JsonNode input, TaskStatus status,
 			String stage, String message, JsonNode result, JsonNode problem, String channel, String forgeApiBaseUrl,
-			String forgeUserToken, Instant forgeTokenExpiresAt, Instant createdAt, Instant updatedAt) {
+			String forgeUserToken, Instant forgeTokenExpiresAt, Instant createdAt, Instant updatedAt,
+			List<JsonNode> decisions) {
 	}
 
 	/** Who a task acts for, as stored. */
@@ -109,24 +110,33 @@ class TaskStore {
 				""").params(status.value(), write(result), write(problem), utc(now), utc(now), id).update() == 1;
 	}
 
-	/** Pauses a running task until its user resumes it; forgets the Forge user token. */
-	boolean waitForUser(UUID id, String message, Instant now) {
+	/**
+	 * Pauses a running task until its user resumes it, showing {@code awaiting} as its
+	 * pending result (or none); forgets the Forge user token.
+	 */
+	boolean waitForUser(UUID id, String message, JsonNode awaiting, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE ai_task SET status = 'waiting_confirmation', stage = 'waiting', message = ?,
-				    forge_user_token = NULL, forge_token_expires_at = NULL, updated_at = ?
+				    result = CAST(? AS jsonb), forge_user_token = NULL, forge_token_expires_at = NULL, updated_at = ?
 				WHERE id = ? AND status = 'processing'
-				""").params(message, utc(now), id).update() == 1;
+				""").params(message, write(awaiting), utc(now), id).update() == 1;
 	}
 
-	/** Runs a waiting task again as the user who resumed it. */
-	boolean resume(UUID id, Identity identity, Instant now) {
+	/**
+	 * Runs a waiting task again as the user who resumed it, with their decision (if any)
+	 * added to its decisions.
+	 */
+	boolean resume(UUID id, Identity identity, JsonNode decision, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE ai_task SET status = 'processing', stage = 'resumed', message = ?, channel = ?,
-				    forge_api_base_url = ?, forge_user_token = ?, forge_token_expires_at = ?, updated_at = ?
+				    forge_api_base_url = ?, forge_user_token = ?, forge_token_expires_at = ?, updated_at = ?,
+				    result = NULL,
+				    decisions = CASE WHEN CAST(? AS jsonb) IS NULL THEN decisions
+				                     ELSE decisions || jsonb_build_array(CAST(? AS jsonb)) END
 				WHERE id = ? AND status = 'waiting_confirmation'
 				""")
 			.params("Continuing…", identity.channel(), identity.forgeApiBaseUrl(), identity.forgeUserToken(),
-					utc(identity.forgeTokenExpiresAt()), utc(now), id)
+					utc(identity.forgeTokenExpiresAt()), utc(now), write(decision), write(decision), id)
 			.update() == 1;
 	}
 
@@ -244,7 +254,16 @@ class TaskStore {
 				rs.getString("stage"), rs.getString("message"), read(rs.getString("result")),
 				read(rs.getString("problem")), rs.getString("channel"), rs.getString("forge_api_base_url"),
 				rs.getString("forge_user_token"), instant(rs.getTimestamp("forge_token_expires_at")),
-				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+				decisions(read(rs.getString("decisions"))));
+	}
+
+	private static List<JsonNode> decisions(JsonNode array) {
+		List<JsonNode> decisions = new java.util.ArrayList<>();
+		if (array != null) {
+			array.forEach(decisions::add);
+		}
+		return List.copyOf(decisions);
 	}
 
 	private String write(JsonNode node) {

@@ -1,0 +1,26 @@
+package dev.jiraai.chat;
+
+/**
+ * A chat turn's task input, as stored with the task.
+ *
+ * @param conversationId the conversation (created when the message was sent)
+ * @param message what the user wrote
+ * @param outputFormat {@code markdown} or {@code json}
+ * @param issueKey the issue asked from, or {@code null}
+ * @param projectKey the project asked from, or {@code null}
+ */
+record ChatInput(String conversationId, String message, String outputFormat, String issueKey, String projectKey) {
+
+	boolean json() {
+		return "json".equals(this.outputFormat);
+	}
+
+	/** The context line the model reads, e.g. "Issue SCRUM-2". */
+	String contextLine() {
+		if (this.issueKey != null) {
+			return "Issue " + this.issueKey;
+		}
+		return (this.projectKey != null) ? "Project " + this.projectKey : "";
+	}
+
+}
