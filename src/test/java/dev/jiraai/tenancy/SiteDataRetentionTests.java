@@ -140,6 +140,11 @@ class SiteDataRetentionTests extends AppTestSupport {
 				    created_at)
 				VALUES (?, ?, 'c-1', 'USER', 'Which of my issues are blocked?', now())
 				""").params(site.clientKey(), accountId).update();
+		// The assistant's conversation it belongs to.
+		this.jdbc.sql("""
+				INSERT INTO chat_conversation (client_key, account_id, id, title, created_at, updated_at)
+				VALUES (?, ?, 'c-1', 'Which of my issues are blocked?', now(), now())
+				""").params(site.clientKey(), accountId).update();
 		// The personal data reporting schedule, as its job leaves it.
 		this.jdbc.sql("""
 				INSERT INTO personal_data_report (client_key, next_due_at) VALUES (?, now() + interval '7 days')
