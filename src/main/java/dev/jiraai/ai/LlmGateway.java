@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -113,18 +114,26 @@ public class LlmGateway {
 
 	/** Sends a prepared call and waits for the whole answer. */
 	public AiAnswer call(PreparedCall prepared) {
-		return call(prepared, List.of());
+		ModelCallAdvisors.Attempts attempts = new ModelCallAdvisors.Attempts(prepared);
+		return attempts.answer(send(attempts, Map.of()).chatResponse());
 	}
 
 	/**
-	 * Asks the model with follow-up messages after the rendered prompts (a repair round).
+	 * Sends a call whose answer {@link StructuredOutputAdvisor} checks and repairs once,
+	 * as {@code expected} says; the valid answer is in the response's context.
 	 */
-	AiAnswer call(PreparedCall call, List<Message> followUps) {
-		PreparedCall prepared = call.withFollowUps(followUps);
-		ModelCallAdvisors.Attempts attempts = new ModelCallAdvisors.Attempts(prepared);
+	ChatClientResponse send(PreparedCall prepared, StructuredOutputAdvisor.Expected<?> expected) {
+		return send(new ModelCallAdvisors.Attempts(prepared), expected.asContext());
+	}
+
+	/**
+	 * The call through its use case's client, with {@code more} in the advisors' context.
+	 */
+	private ChatClientResponse send(ModelCallAdvisors.Attempts attempts, Map<String, Object> more) {
+		PreparedCall prepared = attempts.call();
 		ChatClient.ChatClientRequestSpec request = this.clients.client(prepared)
 			.prompt(prepared.prompt())
-			.advisors(advisors -> advisors.params(attempts.asContext()));
+			.advisors(advisors -> advisors.params(attempts.asContext()).params(more));
 		if (prepared.conversation() != null) {
 			request = request.advisors(this.clients.memory())
 				.advisors(advisors -> advisors.param(ChatMemory.CONVERSATION_ID, prepared.conversation().key()));
@@ -133,15 +142,7 @@ public class LlmGateway {
 			request = request.tools(prepared.tools().toArray())
 				.toolContext(Map.of(ToolContexts.USER, prepared.actor()));
 		}
-		ChatResponse response = request.call().chatResponse();
-		String text = (response == null || response.getResult() == null || response.getResult().getOutput() == null)
-				? null : response.getResult().getOutput().getText();
-		if (text == null || text.isBlank()) {
-			throw new AiException.Unavailable("the model answered with no text", null);
-		}
-		return new AiAnswer(text, prepared.modelName(), prepared.user().id(), prepared.user().version(),
-				prepared.user().contentHash(), attempts.promptTokens(), attempts.completionTokens(), attempts.latency(),
-				prepared.masked());
+		return request.call().chatClientResponse();
 	}
 
 	/**

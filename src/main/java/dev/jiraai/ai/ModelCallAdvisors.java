@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.model.ChatResponse;
 
 /**
  * What the advisors of a model call share through the request's context: the prepared
@@ -16,8 +17,14 @@ final class ModelCallAdvisors {
 	static final String CALL = "jira-ai.call";
 
 	/**
-	 * Advisor order: the budget first, then the retry loop, then each attempt's usage.
+	 * Advisor order: the conversation's history first (a repaired answer is one turn,
+	 * kept once), then the structured answer's check and repair (each round on its own
+	 * through the rest), the budget, the retry loop, and each attempt's usage.
 	 */
+	static final int MEMORY_ORDER = -100;
+
+	static final int STRUCTURED_OUTPUT_ORDER = -50;
+
 	static final int BUDGET_ORDER = 0;
 
 	static final int RETRY_ORDER = 100;
@@ -82,6 +89,21 @@ final class ModelCallAdvisors {
 
 		Map<String, Object> asContext() {
 			return Map.of(CALL, this);
+		}
+
+		/**
+		 * The answer in the model's response, with what this call measured of it.
+		 * @throws AiException.Unavailable when the response has no text
+		 */
+		AiAnswer answer(ChatResponse response) {
+			String text = (response == null || response.getResult() == null || response.getResult().getOutput() == null)
+					? null : response.getResult().getOutput().getText();
+			if (text == null || text.isBlank()) {
+				throw new AiException.Unavailable("the model answered with no text", null);
+			}
+			PromptTemplate prompt = this.call.user();
+			return new AiAnswer(text, this.call.modelName(), prompt.id(), prompt.version(), prompt.contentHash(),
+					this.promptTokens, this.completionTokens, this.latency, this.call.masked());
 		}
 
 	}

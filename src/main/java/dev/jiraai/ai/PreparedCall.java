@@ -88,17 +88,6 @@ public record PreparedCall(ResolvedPrompt resolved, String accountId, SiteChatMo
 		return new Fingerprint(this.resolved.promptHash(), modelName(), sha256(inputs.toString()));
 	}
 
-	/** The same call with messages after the rendered ones (a repair round). */
-	PreparedCall withFollowUps(List<Message> followUps) {
-		if (followUps.isEmpty()) {
-			return this;
-		}
-		List<Message> messages = new java.util.ArrayList<>(this.prompt.getInstructions());
-		messages.addAll(followUps);
-		return new PreparedCall(this.resolved, this.accountId, this.model,
-				new Prompt(messages, this.prompt.getOptions()), this.masked, this.tools, this.actor, this.conversation);
-	}
-
 	/**
 	 * @param promptHash the user prompt's content hash
 	 * @param model the model

@@ -1,54 +1,26 @@
 package dev.jiraai.ai;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import java.time.Duration;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
-import org.springframework.ai.chat.messages.AssistantMessage;
-import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks the model for a JSON answer and returns it as a record, valid or not at all: the
- * answer is checked against the prompt's JSON schema and the record's Bean Validation
- * constraints; an invalid answer gets one repair round (the model sees its answer and
- * what is wrong with it), then {@link AiException.OutputInvalid}.
+ * Asks the model for a JSON answer and returns it as a record, valid or not at all. The
+ * call's own client does the work ({@link StructuredOutputAdvisor}): the answer is
+ * checked against the prompt's JSON schema and the record's Bean Validation constraints,
+ * and an invalid answer gets one repair round (the model sees its answer and what is
+ * wrong with it), then {@link AiException.OutputInvalid}.
  */
 @Service
 public class StructuredOutputs {
 
-	private static final ObjectMapper json = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-	/** The step names of a structured answer, when it is part of a task. */
-	static final String FIRST_ANSWER = "model-answer";
-
-	static final String REPAIR = "model-repair";
-
 	private final LlmGateway gateway;
 
-	private final Validator validator;
-
-	private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(500).build();
-
-	StructuredOutputs(LlmGateway gateway, Validator validator) {
+	StructuredOutputs(LlmGateway gateway) {
 		this.gateway = gateway;
-		this.validator = validator;
 	}
 
 	/**
@@ -80,26 +52,8 @@ public class StructuredOutputs {
 
 	/** The same for a prepared call: nothing is looked up again. */
 	public <T> Structured<T> call(PreparedCall call, Class<T> type, Checkpoints checkpoints) {
-		PromptTemplate prompt = json(call);
-		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> this.gateway.call(call));
-		return checked(call, prompt, type, first, checkpoints);
-	}
-
-	private static PromptTemplate json(PreparedCall call) {
-		PromptTemplate prompt = call.user();
-		if (!prompt.expectsJson()) {
-			throw new PromptException("Prompt '%s' does not answer JSON".formatted(prompt.id()));
-		}
-		return prompt;
-	}
-
-	private <T> Structured<T> checked(PreparedCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
-			Checkpoints checkpoints) {
-		Checked<T> checked = check(first.text(), prompt, type);
-		if (checked.problems().isEmpty()) {
-			return new Structured<>(checked.value(), checked.json(), first, false);
-		}
-		return repair(call, prompt, type, first, checked, checkpoints);
+		expectJson(call);
+		return answered(call, StructuredOutputAdvisor.Expected.answer(type, checkpoints));
 	}
 
 	/**
@@ -108,25 +62,41 @@ public class StructuredOutputs {
 	 * only when the stream finished.
 	 * @throws AiException.Incomplete when the stream was cut (nothing of it is used)
 	 */
-	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece) {
+	public <T> Structured<T> stream(AiCall call, Class<T> type, Consumer<String> onPiece) {
 		return stream(call, type, onPiece, Checkpoints.NONE);
 	}
 
 	/** The same, with the streamed answer and the repair as checkpointed steps. */
-	public <T> Structured<T> stream(AiCall call, Class<T> type, java.util.function.Consumer<String> onPiece,
-			Checkpoints checkpoints) {
+	public <T> Structured<T> stream(AiCall call, Class<T> type, Consumer<String> onPiece, Checkpoints checkpoints) {
 		return stream(this.gateway.prepare(call), type, onPiece, checkpoints);
 	}
 
-	/** The same for a prepared call: nothing is looked up again. */
-	public <T> Structured<T> stream(PreparedCall call, Class<T> type, java.util.function.Consumer<String> onPiece,
+	/**
+	 * The same for a prepared call: nothing is looked up again. The first answer is read
+	 * from the stream itself (Spring AI's streaming holds chunks back) and is the step
+	 * the advisor's first round would be; the advisor only checks it and makes the
+	 * repair.
+	 */
+	public <T> Structured<T> stream(PreparedCall call, Class<T> type, Consumer<String> onPiece,
 			Checkpoints checkpoints) {
-		PromptTemplate prompt = call.user();
-		AiAnswer first = checkpoints.step(FIRST_ANSWER, AiAnswer.class, () -> streamed(call, onPiece));
-		return checked(call, prompt, type, first, checkpoints);
+		expectJson(call);
+		AiAnswer first = checkpoints.step(StructuredOutputAdvisor.FIRST_ANSWER, AiAnswer.class,
+				() -> streamed(call, onPiece));
+		return answered(call, StructuredOutputAdvisor.Expected.alreadyAnswered(type, checkpoints, first));
 	}
 
-	private AiAnswer streamed(PreparedCall call, java.util.function.Consumer<String> onPiece) {
+	private <T> Structured<T> answered(PreparedCall call, StructuredOutputAdvisor.Expected<T> expected) {
+		return StructuredOutputAdvisor.structured(this.gateway.send(call, expected), expected);
+	}
+
+	private static void expectJson(PreparedCall call) {
+		PromptTemplate prompt = call.user();
+		if (!prompt.expectsJson()) {
+			throw new PromptException("Prompt '%s' does not answer JSON".formatted(prompt.id()));
+		}
+	}
+
+	private AiAnswer streamed(PreparedCall call, Consumer<String> onPiece) {
 		PromptTemplate prompt = call.user();
 		StringBuilder text = new StringBuilder();
 		long started = System.nanoTime();
@@ -144,83 +114,7 @@ public class StructuredOutputs {
 			throw ex;
 		}
 		return new AiAnswer(text.toString(), call.modelName(), prompt.id(), prompt.version(), prompt.contentHash(), 0,
-				0, java.time.Duration.ofNanos(System.nanoTime() - started), call.masked());
-	}
-
-	private <T> Structured<T> repair(PreparedCall call, PromptTemplate prompt, Class<T> type, AiAnswer first,
-			Checked<T> checked, Checkpoints checkpoints) {
-		AiAnswer second = checkpoints.step(REPAIR, AiAnswer.class,
-				() -> this.gateway.call(call, List.of(new AssistantMessage(first.text()), new UserMessage("""
-						Your answer above is not valid:
-						- %s
-
-						Answer again with only the corrected JSON object, matching the schema exactly."""
-					.formatted(String.join("\n- ", checked.problems()))))));
-		Checked<T> repaired = check(second.text(), prompt, type);
-		if (!repaired.problems().isEmpty()) {
-			throw new AiException.OutputInvalid(prompt.id(), repaired.problems());
-		}
-		return new Structured<>(repaired.value(), repaired.json(), second, true);
-	}
-
-	<T> Checked<T> check(String text, PromptTemplate prompt, Class<T> type) {
-		JsonNode node;
-		try {
-			node = json.readTree(jsonPart(text));
-		}
-		catch (JsonProcessingException ex) {
-			return Checked.invalid("the answer is not JSON: " + ex.getOriginalMessage());
-		}
-		if (node == null || !node.isObject()) {
-			return Checked.invalid("the answer is not a JSON object");
-		}
-		List<String> problems = new ArrayList<>();
-		schema(prompt).validate(node).forEach(error -> problems.add(error.toString()));
-		if (!problems.isEmpty()) {
-			return new Checked<>(null, node, problems);
-		}
-		T value;
-		try {
-			value = json.treeToValue(node, type);
-		}
-		catch (JsonProcessingException ex) {
-			return Checked.invalid("the answer does not fit: " + ex.getOriginalMessage());
-		}
-		Set<ConstraintViolation<T>> violations = this.validator.validate(value);
-		violations.forEach(v -> problems.add("%s %s".formatted(v.getPropertyPath(), v.getMessage())));
-		return new Checked<>(problems.isEmpty() ? value : null, node, problems);
-	}
-
-	/** Models sometimes wrap JSON in a Markdown fence or add a sentence around it. */
-	static String jsonPart(String text) {
-		String trimmed = text.strip();
-		int start = trimmed.indexOf('{');
-		int end = trimmed.lastIndexOf('}');
-		return (start >= 0 && end > start) ? trimmed.substring(start, end + 1) : trimmed;
-	}
-
-	private Schema schema(PromptTemplate prompt) {
-		return this.schemas.get(prompt.contentHash(), key -> {
-			SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-				.formatAssertionsEnabled(true)
-				.pathType(PathType.JSON_PATH)
-				.build();
-			SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-					builder -> builder.schemaRegistryConfig(config)
-						.schemaLoader(loader -> loader.fetchRemoteResources(false).allow(iri -> false)));
-			Schema schema = registry.getSchema(SchemaLocation.of("urn:prompt:" + prompt.id()),
-					(JsonNode) prompt.outputSchema());
-			schema.initializeValidators();
-			return schema;
-		});
-	}
-
-	record Checked<T>(T value, JsonNode json, List<String> problems) {
-
-		static <T> Checked<T> invalid(String problem) {
-			return new Checked<>(null, null, List.of(problem));
-		}
-
+				0, Duration.ofNanos(System.nanoTime() - started), call.masked());
 	}
 
 }

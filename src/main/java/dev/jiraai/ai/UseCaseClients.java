@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.validation.Validator;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * One Spring AI {@link ChatClient} per site model and use case (assess, draft, intent,
- * later chat), each with the same advisors: the budget first, then one bounded time with
- * the retries of {@link ModelCallPolicy} inside it, then the usage of every attempt.
- * Built once and kept with the site's model (a change of endpoint or model builds new
- * ones).
+ * later chat), each with the same advisors: the check and the one repair of a structured
+ * answer, then the budget, one bounded time with the retries of {@link ModelCallPolicy}
+ * inside it, and the usage of every attempt. Built once and kept with the site's model (a
+ * change of endpoint or model builds new ones).
  */
 @Component
 class UseCaseClients {
+
+	private final StructuredOutputAdvisor structuredOutput;
 
 	private final BudgetAdvisor budget;
 
@@ -47,16 +50,17 @@ class UseCaseClients {
 	private final ObservationRegistry observations;
 
 	UseCaseClients(ModelCallPolicy policy, ApiKeys apiKeys, UsageMeter usage, ConversationStore conversations,
-			ObjectProvider<ObservationRegistry> observations, Optional<Clock> clock) {
+			Validator validator, ObjectProvider<ObservationRegistry> observations, Optional<Clock> clock) {
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+		this.structuredOutput = new StructuredOutputAdvisor(new AnswerCheck(validator));
 		this.budget = new BudgetAdvisor(usage);
 		this.retry = new RetryAdvisor(policy, apiKeys, usage, this.attempts, clock.orElseGet(Clock::systemUTC));
 		this.usage = new UsageAdvisor(usage);
-		// Outside the budget and the retries: a retried call is one turn of the
-		// conversation, kept once.
+		// Outside the repair, the budget and the retries: a retried or repaired call is
+		// one turn of the conversation, kept once.
 		this.memory = MessageChatMemoryAdvisor
 			.builder(MessageWindowChatMemory.builder().chatMemoryRepository(conversations).maxMessages(40).build())
-			.order(ModelCallAdvisors.BUDGET_ORDER - 100)
+			.order(ModelCallAdvisors.MEMORY_ORDER)
 			.build();
 	}
 
@@ -71,7 +75,7 @@ class UseCaseClients {
 	ChatClient client(PreparedCall call) {
 		return this.clients.get(new Key(call.model(), call.feature()),
 				key -> ChatClient.builder(key.model().chat(), this.observations, null, null)
-					.defaultAdvisors(this.budget, this.retry, this.usage)
+					.defaultAdvisors(this.structuredOutput, this.budget, this.retry, this.usage)
 					.build());
 	}
 

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.jiraai.tenancy.Site;
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -28,6 +31,7 @@ import org.springframework.ai.openai.api.ResponseFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -36,7 +40,7 @@ import static org.mockito.Mockito.when;
 
 /**
  * {@link LlmGateway} over a mocked {@link ChatModel}: the rendered prompts, the options,
- * and the retry decisions.
+ * the retry decisions, and the check and repair of structured answers.
  */
 class LlmGatewayTests {
 
@@ -57,6 +61,8 @@ class LlmGatewayTests {
 
 	private LlmGateway gateway;
 
+	private StructuredOutputs outputs;
+
 	@BeforeEach
 	void wire() {
 		AiProperties properties = new AiProperties(null, null, URI.create("https://api.openai.com"), "gpt-test",
@@ -75,10 +81,12 @@ class LlmGatewayTests {
 		this.gateway = new LlmGateway(catalog, this.settings, models, this.apiKeys, this.usage, properties,
 				this.privacy, policy,
 				new UseCaseClients(policy, this.apiKeys, this.usage, mock(ConversationStore.class),
+						Validation.buildDefaultValidatorFactory().getValidator(),
 						new org.springframework.beans.factory.support.StaticListableBeanFactory()
 							.getBeanProvider(io.micrometer.observation.ObservationRegistry.class),
 						Optional.empty()),
 				Optional.empty());
+		this.outputs = new StructuredOutputs(this.gateway);
 	}
 
 	private AiCall intent(String message) {
@@ -273,6 +281,183 @@ class LlmGatewayTests {
 		assertThat(sent.getValue().messages()).extracting(message -> message.role())
 			.containsExactly(OpenAiApi.ChatCompletionMessage.Role.SYSTEM, OpenAiApi.ChatCompletionMessage.Role.USER);
 		assertThat(sent.getValue().responseFormat()).isNotNull();
+	}
+
+	@Nested
+	class StructuredAnswers {
+
+		private static final String VALID = """
+				{"intent":"assess_ticket","confidence":0.9,"entities":{"issueKeys":["PAY-1"],"project":null,
+				"priority":null},"reasoning":"Asks for a review."}""";
+
+		private static final String OUT_OF_RANGE = """
+				{"intent":"assess_ticket","confidence":7,"entities":{"issueKeys":[],"project":null,
+				"priority":null},"reasoning":"Sure."}""";
+
+		private final StoredSteps steps = new StoredSteps();
+
+		private StructuredOutputs.Structured<IntentClassifier.Classified> classify() {
+			return outputs.call(intent("review PAY-1"), IntentClassifier.Classified.class, this.steps);
+		}
+
+		private List<Prompt> sent(int requests) {
+			ArgumentCaptor<Prompt> sent = ArgumentCaptor.forClass(Prompt.class);
+			verify(chatModel, times(requests)).call(sent.capture());
+			return sent.getAllValues();
+		}
+
+		@Test
+		void anInvalidAnswerIsRepairedInASecondRequestWithTheMessagesTheAnswerAndItsProblems() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer("Sure! It is assess_ticket."))
+				.thenReturn(answer(VALID));
+
+			StructuredOutputs.Structured<IntentClassifier.Classified> answer = classify();
+
+			assertThat(answer.repaired()).isTrue();
+			assertThat(answer.value().intent()).isEqualTo("assess_ticket");
+			List<Prompt> sent = sent(2);
+			List<Message> first = sent.get(0).getInstructions();
+			List<Message> repair = sent.get(1).getInstructions();
+			assertThat(repair).extracting(Message::getMessageType)
+				.containsExactly(MessageType.SYSTEM, MessageType.USER, MessageType.ASSISTANT, MessageType.USER);
+			assertThat(repair.subList(0, 2)).extracting(Message::getText)
+				.as("the messages of the first request")
+				.containsExactlyElementsOf(first.stream().map(Message::getText).toList());
+			assertThat(repair.get(2).getText()).isEqualTo("Sure! It is assess_ticket.");
+			assertThat(repair.get(3).getText()).contains("is not valid").contains("the answer is not JSON");
+			assertThat(sent.get(1).getOptions()).as("the repair asks with the same options")
+				.isInstanceOfSatisfying(OpenAiChatOptions.class,
+						options -> assertThat(options.getResponseFormat()).isNotNull());
+		}
+
+		@Test
+		void eachRoundIsBudgetCheckedAndMeteredOnItsOwn() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(OUT_OF_RANGE)).thenReturn(answer(VALID));
+
+			StructuredOutputs.Structured<IntentClassifier.Classified> answer = classify();
+
+			verify(usage, times(2)).checkBudget(SITE, "user-1");
+			ArgumentCaptor<UsageMeter.Usage> metered = ArgumentCaptor.forClass(UsageMeter.Usage.class);
+			verify(usage, times(2)).record(metered.capture());
+			assertThat(metered.getAllValues()).extracting(UsageMeter.Usage::outcome).containsExactly("ok", "ok");
+			assertThat(answer.answer().promptTokens()).as("the tokens of the round that answered").isEqualTo(120);
+		}
+
+		@Test
+		void aRepairRefusedByASpentBudgetNeverReachesTheModel() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(OUT_OF_RANGE));
+			// The first round's tokens spend the user's budget.
+			doNothing().doThrow(new AiException.BudgetExceeded("your account", 10, 5, Duration.ofHours(3)))
+				.when(usage)
+				.checkBudget(SITE, "user-1");
+
+			assertThatExceptionOfType(AiException.BudgetExceeded.class).isThrownBy(this::classify);
+			verify(chatModel, times(1)).call(any(Prompt.class));
+		}
+
+		@Test
+		void aFailedRepairIsRetriedWithoutAskingForTheFirstAnswerAgain() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(OUT_OF_RANGE))
+				.thenThrow(new ProviderError(500, "server_error", null, "Oops", null))
+				.thenReturn(answer(VALID));
+
+			assertThat(classify().repaired()).isTrue();
+
+			assertThat(sent(3)).extracting(prompt -> prompt.getInstructions().size())
+				.as("one first request, then the repair and its retry")
+				.containsExactly(2, 4, 4);
+		}
+
+		@Test
+		void anAnswerInvalidTwiceIsOutputInvalidWithNoThirdRequest() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer("{\"intent\":\"dance\"}"))
+				.thenReturn(answer(OUT_OF_RANGE));
+
+			assertThatExceptionOfType(AiException.OutputInvalid.class).isThrownBy(this::classify)
+				.satisfies(ex -> assertThat(ex.problems())
+					.anySatisfy(problem -> assertThat(problem).contains("confidence")));
+			verify(chatModel, times(2)).call(any(Prompt.class));
+		}
+
+		@Test
+		void theRoundsAreTheTasksStepsWithTheirStoredNames() {
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(OUT_OF_RANGE)).thenReturn(answer(VALID));
+
+			classify();
+
+			assertThat(this.steps.stored.keySet()).containsExactly("model-answer", "model-repair");
+			assertThat(this.steps.stored.values()).extracting(step -> ((AiAnswer) step).text())
+				.containsExactly(OUT_OF_RANGE, VALID);
+		}
+
+		@Test
+		void withTheFirstAnswerStoredOnlyTheRepairIsRequested() {
+			this.steps.stored.put("model-answer", stored(OUT_OF_RANGE));
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(VALID));
+
+			StructuredOutputs.Structured<IntentClassifier.Classified> answer = classify();
+
+			assertThat(answer.repaired()).isTrue();
+			List<Message> repair = sent(1).get(0).getInstructions();
+			assertThat(repair.get(2).getText()).as("the stored answer").isEqualTo(OUT_OF_RANGE);
+			assertThat(repair.get(3).getText()).contains("is not valid");
+			verify(usage, times(1)).record(any());
+		}
+
+		@Test
+		void withBothRoundsStoredTheModelIsNotAsked() {
+			this.steps.stored.put("model-answer", stored(OUT_OF_RANGE));
+			this.steps.stored.put("model-repair", stored(VALID));
+
+			StructuredOutputs.Structured<IntentClassifier.Classified> answer = classify();
+
+			assertThat(answer.value().confidence()).isEqualTo(0.9);
+			assertThat(answer.answer().text()).isEqualTo(VALID);
+			verify(chatModel, times(0)).call(any(Prompt.class));
+			verify(usage, times(0)).checkBudget(any(), any());
+		}
+
+		@Test
+		void aStreamedInvalidAnswerIsRepairedWithoutStreaming() {
+			when(api.chatCompletionStream(any())).thenReturn(Flux.just(chunk("{\"intent\":", null),
+					chunk("\"dance\"}", OpenAiApi.ChatCompletionFinishReason.STOP)));
+			when(chatModel.call(any(Prompt.class))).thenReturn(answer(VALID));
+			List<String> pieces = new java.util.ArrayList<>();
+
+			StructuredOutputs.Structured<IntentClassifier.Classified> answer = outputs.stream(intent("review PAY-1"),
+					IntentClassifier.Classified.class, pieces::add, this.steps);
+
+			assertThat(pieces).containsExactly("{\"intent\":", "\"dance\"}");
+			assertThat(answer.repaired()).isTrue();
+			assertThat(sent(1).get(0).getInstructions().get(2).getText()).isEqualTo("{\"intent\":\"dance\"}");
+			assertThat(this.steps.stored.keySet()).containsExactly("model-answer", "model-repair");
+		}
+
+		private static AiAnswer stored(String text) {
+			return new AiAnswer(text, "gpt-test", "intent_classifier", 1, "hash", 120, 30, Duration.ofSeconds(1),
+					new Masked(0, 0, 0));
+		}
+
+	}
+
+	/** A task's checkpoints in memory: a stored step is returned instead of done. */
+	static final class StoredSteps implements Checkpoints {
+
+		final Map<String, Object> stored = new java.util.LinkedHashMap<>();
+
+		@Override
+		public <T> T step(String name, Class<T> type, java.util.function.Supplier<T> work) {
+			if (!this.stored.containsKey(name)) {
+				this.stored.put(name, work.get());
+			}
+			return type.cast(this.stored.get(name));
+		}
+
+		@Override
+		public <T> T stepInTransaction(String name, Class<T> type, java.util.function.Supplier<T> work) {
+			return step(name, type, work);
+		}
+
 	}
 
 }
