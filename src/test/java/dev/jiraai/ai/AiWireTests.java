@@ -118,9 +118,17 @@ class AiWireTests extends AppTestSupport {
 
 		assertThat(intent.intent()).isEqualTo(Intent.Kind.ASSESS_TICKET);
 		assertThat(openAi.requests()).hasSize(2);
+		JsonNode first = openAi.requests().get(0).path("messages");
 		JsonNode repair = openAi.requests().get(1).path("messages");
+		assertThat(repair).hasSize(first.size() + 2);
+		for (int i = 0; i < first.size(); i++) {
+			assertThat(repair.get(i)).as("the messages of the first request").isEqualTo(first.get(i));
+		}
+		assertThat(repair.get(repair.size() - 2).path("role").asText()).isEqualTo("assistant");
 		assertThat(repair.get(repair.size() - 2).path("content").asText()).contains("Here is the intent");
 		assertThat(repair.get(repair.size() - 1).path("content").asText()).contains("not valid").contains("not JSON");
+		assertThat(openAi.requests().get(1).at("/response_format/type").asText()).isEqualTo("json_schema");
+		assertThat(outcomes()).as("each round is a usage row of its own").containsExactly("ok", "ok");
 	}
 
 	@Test
@@ -131,6 +139,8 @@ class AiWireTests extends AppTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(502);
 		assertThat(json.readTree(response.body()).path("type").asText()).endsWith("/ai-output-invalid");
+		assertThat(openAi.requests()).as("one repair round, no third request").hasSize(2);
+		assertThat(outcomes()).containsExactly("ok", "ok");
 	}
 
 	@Test

@@ -22,13 +22,20 @@ class ConversationMemoryTests extends AppTestSupport {
 	@Autowired
 	private LlmGateway gateway;
 
+	@Autowired
+	private StructuredOutputs outputs;
+
 	private AiAnswer say(SiteUser user, String conversation, String message) {
+		return this.gateway.call(turn(user, conversation, message));
+	}
+
+	private PreparedCall turn(SiteUser user, String conversation, String message) {
 		ResolvedPrompt resolved = this.gateway.resolve(user.site(), "chat", "intent_classifier.system",
 				"intent_classifier");
-		return this.gateway.call(this.gateway
+		return this.gateway
 			.prepare(resolved, user.accountId(),
 					Map.of("message", message, "projects", "SCRUM Scrum", "today", "2026-12-03"))
-			.inConversation(conversation));
+			.inConversation(conversation);
 	}
 
 	/** The text of every message the model was sent in request {@code index}. */
@@ -75,6 +82,26 @@ class ConversationMemoryTests extends AppTestSupport {
 
 		assertThat(sent(1)).doesNotContain("Falcon");
 		assertThat(sent(2)).doesNotContain("Falcon");
+	}
+
+	@Test
+	void aRepairedAnswerIsOneTurnWithTheValidAnswer() {
+		SimulatedSite site = installedSite("memory-repair");
+		SiteUser alice = connectUser(site, site.user("Alice"));
+		openAi.reply("Sure! You mean the payments board.").reply("""
+				{"intent":"general_query","confidence":0.8,"entities":{"issueKeys":[],"project":null,
+				"priority":null},"reasoning":"The payments board."}""").reply("It was the payments board.");
+
+		this.outputs.call(turn(alice, "c-2", "Remember: the payments board"), IntentClassifier.Classified.class,
+				Checkpoints.NONE);
+		say(alice, "c-2", "Which board did I mention?");
+
+		assertThat(sent(1)).as("the repair").contains("assistant: Sure! You mean the payments board.");
+		String next = sent(2);
+		assertThat(next).contains("Remember: the payments board")
+			.contains("assistant: {\"intent\":\"general_query\"")
+			.doesNotContain("Sure! You mean")
+			.doesNotContain("is not valid");
 	}
 
 }
