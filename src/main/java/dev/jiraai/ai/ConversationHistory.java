@@ -99,7 +99,11 @@ public class ConversationHistory {
 		insert(conversation, MessageType.ASSISTANT, answer, now);
 	}
 
-	private void insert(ConversationId conversation, MessageType type, String text, Instant now) {
+	/**
+	 * Adds one message; Spring AI's chat memory ({@link ConversationStore}) writes
+	 * through here too.
+	 */
+	void insert(ConversationId conversation, MessageType type, String text, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO ai_conversation_message (client_key, account_id, conversation_id, message_type, content,
 				    created_at)

@@ -1,7 +1,6 @@
 package dev.jiraai.ai;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.jiraai.tenancy.SiteDataPurgeDue;
@@ -28,8 +27,11 @@ class ConversationStore implements ChatMemoryRepository {
 
 	private final JdbcClient jdbc;
 
-	ConversationStore(JdbcClient jdbc) {
+	private final ConversationHistory history;
+
+	ConversationStore(JdbcClient jdbc, ConversationHistory history) {
 		this.jdbc = jdbc;
+		this.history = history;
 	}
 
 	@Override
@@ -60,24 +62,13 @@ class ConversationStore implements ChatMemoryRepository {
 			if (message.getText() == null || !keeps(message.getMessageType())) {
 				continue;
 			}
-			this.jdbc.sql("""
-					INSERT INTO ai_conversation_message (client_key, account_id, conversation_id, message_type, content,
-					    created_at)
-					VALUES (?, ?, ?, ?, ?, ?)
-					""")
-				.params(id.clientKey(), id.accountId(), id.id(), message.getMessageType().name(), message.getText(),
-						Instant.now().atOffset(ZoneOffset.UTC))
-				.update();
+			this.history.insert(id, message.getMessageType(), message.getText(), Instant.now());
 		}
 	}
 
 	@Override
 	public void deleteByConversationId(String conversationKey) {
-		ConversationId id = ConversationId.of(conversationKey);
-		this.jdbc
-			.sql("DELETE FROM ai_conversation_message WHERE client_key = ? AND account_id = ? AND conversation_id = ?")
-			.params(id.clientKey(), id.accountId(), id.id())
-			.update();
+		this.history.delete(ConversationId.of(conversationKey));
 	}
 
 	@EventListener

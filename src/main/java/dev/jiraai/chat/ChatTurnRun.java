@@ -85,7 +85,7 @@ final class ChatTurnRun {
 
 	private PreparedCall prepared;
 
-	private List<Message> history;
+	private ConversationHistory.Window window;
 
 	private int round;
 
@@ -394,12 +394,15 @@ final class ChatTurnRun {
 	}
 
 	private List<Message> history() {
-		if (this.history == null) {
-			this.history = this.services.history()
-				.window(this.conversation, this.services.properties().historyTokens())
-				.messages();
+		return window().messages();
+	}
+
+	/** The conversation as the model reads it this turn, read once. */
+	private ConversationHistory.Window window() {
+		if (this.window == null) {
+			this.window = this.services.history().window(this.conversation, this.services.properties().historyTokens());
 		}
-		return this.history;
+		return this.window;
 	}
 
 	/**
@@ -407,8 +410,7 @@ final class ChatTurnRun {
 	 * model call) when enough has fallen out of it since.
 	 */
 	private String summary() {
-		ConversationHistory.Window window = this.services.history()
-			.window(this.conversation, this.services.properties().historyTokens());
+		ConversationHistory.Window window = window();
 		Conversations.Summary stored = this.services.conversations().summary(this.user, this.input.conversationId());
 		List<ConversationHistory.Entry> unsummarised = window.older()
 			.stream()
