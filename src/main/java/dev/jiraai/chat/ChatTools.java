@@ -14,7 +14,9 @@ import org.springframework.ai.tool.ToolCallback;
  */
 public interface ChatTools {
 
-	/** The callbacks of one turn, acting as {@code user} and reporting to {@code turn}. */
+	/**
+	 * The callbacks of one turn, acting as {@code user} and reporting to {@code turn}.
+	 */
 	List<ToolCallback> forTurn(SiteUser user, ChatTurn turn);
 
 	/** What the site's user may ask the assistant to do, for the greeting. */

@@ -3,9 +3,9 @@ package dev.jiraai.chat;
 import dev.jiraai.confirm.Proposal;
 
 /**
- * One turn of a conversation as the tools the model calls see it: they tell the user
- * what they are doing, hand over what they found (for the JSON answer) and the proposals
- * they stored. Built per turn, never shared between users.
+ * One turn of a conversation as the tools the model calls see it: they tell the user what
+ * they are doing, hand over what they found (for the JSON answer) and the proposals they
+ * stored. Built per turn, never shared between users.
  */
 public interface ChatTurn {
 

@@ -4,8 +4,8 @@
  * bounded loop of Jira tools acting as the user), and pauses for the user's confirmation
  * before anything is written. Conversations are kept per site, user and conversation.
  */
-@ApplicationModule(displayName = "AI Assistant", allowedDependencies = { "tenancy", "jira", "jira::payload",
-		"ai", "confirm", "tasks", "problem", "assess", "draft" })
+@ApplicationModule(displayName = "AI Assistant", allowedDependencies = { "tenancy", "jira", "jira::payload", "ai",
+		"confirm", "tasks", "problem", "assess", "draft", "database" })
 package dev.jiraai.chat;
 
 import org.springframework.modulith.ApplicationModule;
