@@ -213,6 +213,15 @@ class ChatProposalToolsTests extends AppTestSupport {
 		}
 
 		@Test
+		void anIssueInTheStatusAskedForAlreadyGetsNoProposal() {
+			String answer = turn.call("proposeTransition",
+					"{\"issueKey\": \"SCRUM-2\", \"transition\": \"In Progress\"}");
+
+			assertThat(answer).isEqualTo("SCRUM-2 is in In Progress already, so nothing was proposed.");
+			assertThat(turn.proposals).isEmpty();
+		}
+
+		@Test
 		void aTransitionWhoseAnswerIsLostIsMadeOnce() {
 			turn.call("proposeTransition", "{\"issueKey\": \"SCRUM-1\", \"transition\": \"In Progress\"}");
 			site.inject(JiraFault.lostResponse("POST", TRANSITIONS));

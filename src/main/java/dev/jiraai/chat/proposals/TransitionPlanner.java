@@ -61,6 +61,14 @@ public class TransitionPlanner {
 		}
 
 		/**
+		 * The issue is in the status the transition leads to already: nothing to do.
+		 *
+		 * @param status that status
+		 */
+		record AlreadyThere(String status) implements Plan {
+		}
+
+		/**
 		 * The transition needs field values that are missing or not allowed.
 		 *
 		 * @param transition the transition
@@ -84,7 +92,11 @@ public class TransitionPlanner {
 		if (chosen.isEmpty()) {
 			return new Plan.NotOffered(requested, offered);
 		}
-		return plan(issueKey, chosen.get(), currentStatus(who, issueKey), values);
+		String current = currentStatus(who, issueKey);
+		if (chosen.get().to() != null && chosen.get().to().name().equalsIgnoreCase(current)) {
+			return new Plan.AlreadyThere(current);
+		}
+		return plan(issueKey, chosen.get(), current, values);
 	}
 
 	/**

@@ -188,6 +188,9 @@ final class ProposalTools {
 										.stream()
 										.map(problem -> "- " + problem)
 										.collect(Collectors.joining("\n")));
+						case TransitionPlanner.Plan.AlreadyThere there ->
+							"%s is in %s already, so nothing was proposed.".formatted(key,
+									ToolTurn.line(there.status()));
 						case TransitionPlanner.Plan.Ready ready -> proposed(user, ready.payload());
 					};
 				});
