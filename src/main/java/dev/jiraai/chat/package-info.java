@@ -5,7 +5,7 @@
  * before anything is written. Conversations are kept per site, user and conversation.
  */
 @ApplicationModule(displayName = "AI Assistant", allowedDependencies = { "tenancy", "jira", "jira::payload", "ai",
-		"confirm", "tasks", "problem", "assess", "draft" })
+		"confirm", "tasks", "problem", "assess", "draft", "database" })
 package dev.jiraai.chat;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,6 @@ package dev.jiraai.draft;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jiraai.jira.IssueNotCreatable;
 
 /**
@@ -16,17 +15,8 @@ import dev.jiraai.jira.IssueNotCreatable;
  * @param similar existing issues that may be duplicates
  * @param problems what the create screen would refuse now, per draft
  */
-record DraftResponse(UUID proposalId, List<Draft> drafts, Analysis analysis, List<Similar> similar,
+record DraftResponse(UUID proposalId, List<Draft> drafts, RequirementAnalysis analysis, List<Similar> similar,
 		List<IssueNotCreatable.Problem> problems) {
-
-	/**
-	 * A requirement analysis.
-	 *
-	 * @param markdown the analysis as Markdown, when asked for
-	 * @param json the analysis as JSON, when asked for
-	 */
-	record Analysis(String markdown, JsonNode json) {
-	}
 
 	/**
 	 * An existing issue like the draft.

@@ -42,9 +42,13 @@ import org.springframework.stereotype.Service;
  * real user found through Jira's user search, never an invented one. The drafts are
  * stored as a proposal; nothing is created until the user confirms it. Similar existing
  * issues are listed so duplicates can be spotted.
+ * <p>
+ * Public for the AI Assistant, which analyses requirements and proposes new issues
+ * through {@link #analyseRequirement} and {@link #proposeCreatable}; the rest serves the
+ * draft dialog.
  */
 @Service
-class DraftService {
+public class DraftService {
 
 	static final String CREATE = "draft.create";
 
@@ -164,23 +168,43 @@ class DraftService {
 	}
 
 	private DraftResponse analyse(SiteUser user, DraftRequest request, String projectText) {
-		Map<String, String> variables = Map.of("requirement", request.text(), "project", projectText, "context", "");
-		if ("json".equals(request.format())) {
+		return new DraftResponse(null, List.of(), analysis(user, request.text(), projectText, request.format()),
+				List.of(), List.of());
+	}
+
+	/**
+	 * Analyses a requirement for a user, as the assistant asks for it: in a project the
+	 * user can see, or in none.
+	 * @param projectKey the project it is for, or {@code null}
+	 * @param format {@code markdown} or {@code json}
+	 * @throws NotVisible when the user cannot see the project
+	 * @throws dev.jiraai.ai.AiException when the model cannot answer (no model, budget
+	 * spent...)
+	 */
+	public RequirementAnalysis analyseRequirement(SiteUser user, String text, ProjectKey projectKey, String format) {
+		String projectText = "";
+		if (projectKey != null) {
+			Project project = project(user, projectKey);
+			projectText = project.key() + " " + project.name();
+		}
+		return analysis(user, text, projectText, format);
+	}
+
+	private RequirementAnalysis analysis(SiteUser user, String text, String projectText, String format) {
+		Map<String, String> variables = Map.of("requirement", text, "project", projectText, "context", "");
+		SourceUrls sources = SourceUrls.in(List.of(text));
+		if ("json".equals(format)) {
 			JsonNode analysis = this.outputs
 				.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
 						"requirement_analyzer", variables), JsonNode.class)
 				.json();
-			return new DraftResponse(null, List.of(),
-					new DraftResponse.Analysis(null, ModelOutputs.withoutForeignLinks(analysis, sources(request))),
-					List.of(), List.of());
+			return new RequirementAnalysis(null, ModelOutputs.withoutForeignLinks(analysis, sources));
 		}
 		String markdown = this.gateway
 			.call(new AiCall(user.site(), user.accountId(), "draft", "requirement_analyzer.system",
 					"requirement_analyzer_markdown", variables))
 			.text();
-		return new DraftResponse(null, List.of(),
-				new DraftResponse.Analysis(ModelMarkdown.withoutForeignLinks(markdown, sources(request)), null),
-				List.of(), List.of());
+		return new RequirementAnalysis(ModelMarkdown.withoutForeignLinks(markdown, sources), null);
 	}
 
 	/**
@@ -189,6 +213,26 @@ class DraftService {
 	 */
 	private static SourceUrls sources(DraftRequest request) {
 		return SourceUrls.in(List.of(request.text()));
+	}
+
+	/**
+	 * Proposes creating issues another feature drafted (the assistant's epic with
+	 * stories, say), only once the create screen would take every one of them: unlike a
+	 * draft the user edits in the dialog, what is proposed here must be creatable as it
+	 * stands.
+	 * @param feature the proposing feature, recorded with the proposal
+	 * @param drafts the issues, an epic first with its stories naming it as
+	 * {@code parentRef}
+	 * @throws NotVisible when the user cannot see the project
+	 * @throws dev.jiraai.confirm.InvalidProposalPayload when a draft is malformed
+	 * @throws dev.jiraai.jira.IssueNotCreatable naming each field the create screen would
+	 * refuse, with its allowed values
+	 */
+	public Proposal proposeCreatable(SiteUser user, String feature, ProjectKey projectKey, List<Draft> drafts) {
+		project(user, projectKey);
+		DraftPayload payload = new DraftPayload(projectKey, drafts);
+		this.checks.check(user, payload);
+		return this.proposals.propose(user, feature, CREATE, payload);
 	}
 
 	private DraftResponse proposed(SiteUser user, ProjectKey projectKey, List<Draft> drafts,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jiraai.jira.payload.AllowedValue;
 import dev.jiraai.jira.payload.Transition;
 import dev.jiraai.jira.payload.TransitionField;
 import dev.jiraai.tenancy.SiteUser;
@@ -46,9 +47,11 @@ public class JiraTransitions {
 			List<TransitionField> required = new ArrayList<>();
 			transition.path("fields").properties().forEach(field -> {
 				if (field.getValue().path("required").asBoolean(false)) {
+					List<AllowedValue> values = new ArrayList<>();
+					field.getValue().path("allowedValues").forEach(value -> values.add(JiraJson.allowedValue(value)));
 					required.add(new TransitionField(field.getKey(),
 							Optional.ofNullable(JiraJson.text(field.getValue(), "name")).orElse(field.getKey()),
-							JiraJson.texts(field.getValue().path("allowedValues"))));
+							values));
 				}
 			});
 			transitions.add(new Transition(JiraJson.text(transition, "id"), JiraJson.text(transition, "name"),

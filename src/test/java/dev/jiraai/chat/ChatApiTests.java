@@ -219,7 +219,8 @@ class ChatApiTests extends AppTestSupport {
 
 		assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("completed");
 		String toolResult = last(openAi.requests().get(2).path("messages")).path("content").asText();
-		assertThat(toolResult).startsWith("<untrusted_data source=\"issue\">").contains("Checkout button does nothing");
+		assertThat(toolResult).contains("<untrusted_data source=\"issue\">\nSCRUM-2: Checkout button does nothing")
+			.endsWith("</untrusted_data>");
 		assertThat(this.site.calls()).extracting(call -> call.method())
 			.as("reading an issue in a chat writes nothing to Jira")
 			.containsOnly("GET");
@@ -236,7 +237,9 @@ class ChatApiTests extends AppTestSupport {
 		waitFor(this.alice, started.path("taskId").asText(), "completed");
 
 		String toolResult = last(openAi.requests().get(2).path("messages")).path("content").asText();
-		assertThat(toolResult).startsWith("Jira refused the JQL").contains("Correct the query");
+		assertThat(toolResult).startsWith("Jira refused this JQL")
+			.contains("does not exist for the field 'status'")
+			.contains("Correct the query");
 	}
 
 	private static JsonNode last(JsonNode array) {

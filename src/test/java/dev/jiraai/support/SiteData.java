@@ -81,6 +81,21 @@ public final class SiteData {
 	}
 
 	/**
+	 * Adds an active user, e.g. a second person whose name starts like a seeded one's.
+	 * @return the new user's account id
+	 */
+	public String addUser(String displayName) {
+		String accountId = "5b10" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		((ArrayNode) this.root.get("users")).addObject()
+			.put("accountId", accountId)
+			.put("displayName", displayName)
+			.put("active", true)
+			.put("accountType", "atlassian")
+			.put("timeZone", "UTC");
+		return accountId;
+	}
+
+	/**
 	 * Denies a project permission to a user; the app (Connect JWT) always has every
 	 * permission.
 	 * @param permission one of {@link #PERMISSIONS}

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jiraai.ai.SiteModelSettings;
 import dev.jiraai.assess.AssessTestData;
+import dev.jiraai.chat.ChatSettings;
+import dev.jiraai.chat.ChatSiteSettings;
 import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.SimulatedSite;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,9 @@ class SiteDataRetentionTests extends AppTestSupport {
 	@Autowired
 	SiteDataRetention retention;
 
+	@Autowired
+	ChatSettings chatSettings;
+
 	@Test
 	void aReinstallAfterRetentionFindsNoneOfTheOldData() throws Exception {
 		SimulatedSite site = installedSite("retention-over");
@@ -61,6 +66,8 @@ class SiteDataRetentionTests extends AppTestSupport {
 			.allSatisfy((table, rows) -> assertThat(rows).as(table).isEqualTo(INSTALL_TABLES.contains(table) ? 1 : 0));
 		assertThat(json.readTree(get("/api/issues/SCRUM-1/assessments", "JWT " + site.contextJwt(alice)).body()))
 			.isEmpty();
+		assertThat(this.chatSettings.of(site(site))).as("the assistant's settings, cached before")
+			.isEqualTo(ChatSiteSettings.DEFAULTS);
 		assertThat(siteRows(neighbour)).as("another site's data").isEqualTo(neighbourBefore);
 	}
 
@@ -145,6 +152,9 @@ class SiteDataRetentionTests extends AppTestSupport {
 				INSERT INTO chat_conversation (client_key, account_id, id, title, created_at, updated_at)
 				VALUES (?, ?, 'c-1', 'Which of my issues are blocked?', now(), now())
 				""").params(site.clientKey(), accountId).update();
+		// The assistant's settings, read once so the cache holds them too.
+		this.chatSettings.change(site(site), new ChatSiteSettings(true, java.util.Set.of("myIssues")), accountId);
+		assertThat(this.chatSettings.of(site(site)).readOnly()).isTrue();
 		// The personal data reporting schedule, as its job leaves it.
 		this.jdbc.sql("""
 				INSERT INTO personal_data_report (client_key, next_due_at) VALUES (?, now() + interval '7 days')
