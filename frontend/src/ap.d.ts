@@ -18,8 +18,17 @@ interface AtlassianConnectDialog {
   close(data?: unknown): void;
 }
 
+interface AtlassianConnectNavigator {
+  /**
+   * Navigates the host page, e.g. `go('addonmodule', {moduleKey, customData})` to one of this app's
+   * pages; `customData` reaches that page's iframe as `ac.`-prefixed query parameters.
+   */
+  go(target: string, context?: Record<string, unknown>): void;
+}
+
 interface AtlassianConnectApi {
   context: AtlassianConnectContext;
+  navigator?: AtlassianConnectNavigator;
   /** Present when the page runs inside a Connect dialog (e.g. "Draft with AI"). */
   dialog?: AtlassianConnectDialog;
   /** Resizes the iframe to its content (or to the given size). */

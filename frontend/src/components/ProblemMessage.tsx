@@ -1,7 +1,7 @@
 import SectionMessage, { type Appearance } from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
 
-import { retryAfterText } from '../assessment';
+import { retryAfterText } from '../retryAfter';
 import type { ApiError } from '../bridge';
 
 export interface ProblemMessageProps {

@@ -33,6 +33,22 @@ describe('SafeMarkdown', () => {
     expect(container.textContent).toContain('[image: ref image]');
   });
 
+  it('renders links named in `mentions` as mention chips, and every other link as before', async () => {
+    rendered = await render(
+      <SafeMarkdown mentions={{ '#m-1': 'Bob Builder' }}>
+        {'Thanks [@Bob Builder](#m-1), see [docs](https://example.com) and [forged](#m-2).'}
+      </SafeMarkdown>,
+    );
+    const container = rendered.container;
+
+    const chip = container.querySelector('.mention-chip');
+    expect(chip?.textContent).toBe('@Bob Builder');
+    expect(chip?.closest('a')).toBeNull();
+    expect(Array.from(container.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual(['https://example.com']);
+    expect(container.querySelectorAll('.mention-chip')).toHaveLength(1);
+    expect(container.textContent).toContain('forged');
+  });
+
   it('keeps raw HTML as visible text', async () => {
     const container = await renderMarkdown(
       'Hello <b>bold</b> and <img src="https://evil.example/raw.png" onerror="alert(1)">\n\n' +

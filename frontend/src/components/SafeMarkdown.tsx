@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import { useMemo, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
@@ -17,6 +17,21 @@ function SafeLink({ href, children }: AnchorProps) {
       {children}
     </a>
   );
+}
+
+/**
+ * Links whose exact href is a key of `mentions` are mentions: a chip "@Display Name", never a link.
+ * The caller turns real mention syntax into such links with hrefs nobody can guess, so Markdown
+ * from the model cannot forge one.
+ */
+function mentionLink(mentions: Readonly<Record<string, string>>) {
+  return function MentionOrLink(props: AnchorProps) {
+    const { href } = props;
+    if (href !== undefined && Object.hasOwn(mentions, href)) {
+      return <span className="mention-chip">@{mentions[href]}</span>;
+    }
+    return <SafeLink {...props} />;
+  };
 }
 
 /** A Markdown image never loads anything: only its alt text is shown. */
@@ -55,6 +70,8 @@ export interface SafeMarkdownProps {
   headingLevel?: number;
   /** Optional label for the rendered region. */
   label?: string;
+  /** Links with these exact hrefs render as mention chips `@<name>` (see {@link mentionLink}). */
+  mentions?: Readonly<Record<string, string>>;
   testId?: string;
 }
 
@@ -64,10 +81,14 @@ export interface SafeMarkdownProps {
  * fetched), links only for http(s) and mailto and always in a new tab with
  * `rel="noopener noreferrer"`; other links are plain text.
  */
-export function SafeMarkdown({ children, headingLevel = 4, label, testId }: SafeMarkdownProps): ReactNode {
+export function SafeMarkdown({ children, headingLevel = 4, label, mentions, testId }: SafeMarkdownProps): ReactNode {
+  const components = useMemo(() => {
+    const base = markdownComponents(headingLevel);
+    return mentions ? { ...base, a: mentionLink(mentions) } : base;
+  }, [headingLevel, mentions]);
   return (
     <div className="safe-markdown" style={blockStyle} aria-label={label} role={label ? 'region' : undefined} data-testid={testId}>
-      <Markdown remarkPlugins={[remarkGfm]} components={markdownComponents(headingLevel)}>
+      <Markdown remarkPlugins={[remarkGfm]} components={components}>
         {children}
       </Markdown>
     </div>

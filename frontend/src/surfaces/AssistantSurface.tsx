@@ -1,11 +1,11 @@
-import { SurfaceFrame } from '../components/SurfaceFrame';
+import { ChatPage } from '../features/chat/ChatPage';
 
-/** "AI Assistant": the general (global) page. */
-export function AssistantSurface() {
-  return (
-    <SurfaceFrame
-      title="AI Assistant"
-      upcoming="Chatting with the AI Assistant about your Jira work arrives in the next release."
-    />
-  );
+export interface AssistantSurfaceProps {
+  /** Forge: the view context (the page reads the issue it was opened about from it). */
+  forgeContext?: unknown;
+}
+
+/** "AI Assistant": the general (global) page, a conversation with Jira (src/features/chat). */
+export function AssistantSurface({ forgeContext }: AssistantSurfaceProps) {
+  return <ChatPage forgeContext={forgeContext} />;
 }

@@ -36,7 +36,7 @@ const SURFACES: Record<SurfaceName, (context: ForgeSurfaceContext) => ReactEleme
   assess: ({ issueKey }) => <AssessSurface issueKey={issueKey} />,
   glance: ({ issueKey }) => <AssessSurface compact issueKey={issueKey} />,
   draft: ({ raw }) => <DraftSurface launch={launchFromForgeContext(raw)} />,
-  assistant: () => <AssistantSurface />,
+  assistant: ({ raw }) => <AssistantSurface forgeContext={raw} />,
   admin: () => <AdminSurface />,
 };
 

@@ -55,7 +55,7 @@ describe('tasks on Forge (polling)', () => {
       headers: { location: '/api/tasks/t-9' },
       body: { taskId: 't-9', kind: 'assess', status: 'processing' },
     });
-    expect(await startTask('/api/issues/SCRUM-1/assessments?force=true')).toEqual({ taskId: 't-9' });
+    expect(await startTask('/api/issues/SCRUM-1/assessments?force=true')).toEqual({ taskId: 't-9', accepted: { taskId: 't-9', kind: 'assess', status: 'processing' } });
     expect(invokeRemote).toHaveBeenCalledWith({
       path: '/api/issues/SCRUM-1/assessments?force=true',
       method: 'POST',
@@ -73,7 +73,7 @@ describe('tasks on Forge (polling)', () => {
 
     // A 202 whose body lacks the id still names the task in Location.
     invokeRemote.mockResolvedValueOnce({ status: 202, headers: { Location: '/api/tasks/t-10' }, body: {} });
-    expect(await startTask('/api/drafts')).toEqual({ taskId: 't-10' });
+    expect(await startTask('/api/drafts')).toEqual({ taskId: 't-10', accepted: {} });
   });
 
   it('polls after 250 ms, backing off to 1 s, reporting each progress once and only new text', async () => {
@@ -108,6 +108,42 @@ describe('tasks on Forge (polling)', () => {
       'text {"sco',
       'text res":',
     ]);
+  });
+
+  it('follows a feature\'s own endpoints: its poll answer converted, handed over as sent, and kept with a pause', async () => {
+    const answers = [
+      { status: 'processing', message: 'Searching your issues…' },
+      { status: 'waiting_confirmation', message: 'Confirm the comment', proposals: [{ id: 'p-1' }] },
+    ];
+    invokeRemote.mockImplementation(({ path }: { path: string }) =>
+      Promise.resolve(
+        path === '/api/chat/result/t-1'
+          ? { status: 200, headers: { 'content-type': 'application/json' }, body: answers.length > 1 ? answers.shift() : answers[0] }
+          : { status: 404, headers: {}, body: { title: 'No route' } },
+      ),
+    );
+    const polled: unknown[] = [];
+    const { seen, handlers } = recorder();
+    const endpoints = {
+      events: (id: string) => `/api/chat/stream/${id}`,
+      view: (id: string) => `/api/chat/result/${id}`,
+      toView: (body: unknown): TaskView => {
+        const b = body as { status: TaskView['status']; message: string };
+        return view({ status: b.status, progress: { stage: '', message: b.message } });
+      },
+    };
+
+    const followed = followTask('t-1', { ...handlers, onPoll: (body) => polled.push(body) }, undefined, undefined, endpoints);
+    await vi.advanceTimersByTimeAsync(750);
+
+    await expect(followed).resolves.toMatchObject({
+      status: 'waiting_confirmation',
+      message: 'Confirm the comment',
+      detail: { proposals: [{ id: 'p-1' }] },
+    });
+    expect(seen).toEqual(['progress : Searching your issues…', 'waiting Confirm the comment']);
+    expect(polled).toHaveLength(2);
+    expect(invokeRemote.mock.calls.every(([input]) => (input as { path: string }).path === '/api/chat/result/t-1')).toBe(true);
   });
 
   it('rejects with an ApiError carrying the problem of a failed task', async () => {
@@ -295,7 +331,7 @@ describe('tasks on Connect (event stream)', () => {
       }),
     );
 
-    expect(await startTask('/api/drafts', { body: { text: 'x' } })).toEqual({ taskId: 't-1' });
+    expect(await startTask('/api/drafts', { body: { text: 'x' } })).toEqual({ taskId: 't-1', accepted: { taskId: 't-1', kind: 'draft', status: 'processing' } });
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/drafts');
     expect(init.method).toBe('POST');
@@ -393,6 +429,26 @@ describe('tasks on Connect (event stream)', () => {
     cancelled.send(frame(8, 'cancelled', {}));
     await expect(again).resolves.toEqual({ status: 'cancelled' });
     expect(eventCalls()[1]['Last-Event-ID']).toBe('7');
+  });
+
+  it('reads a feature\'s own stream and hands over the events it does not know, in order', async () => {
+    const stream = eventStream();
+    fetchMock.mockResolvedValue(stream.response);
+    const { seen, handlers } = recorder();
+    const endpoints = { events: (id: string) => `/api/chat/stream/${id}`, view: (id: string) => `/api/chat/result/${id}` };
+
+    const followed = followTask('t-1', { ...handlers, onEvent: (event, data) => seen.push(`${event} ${JSON.stringify(data)}`) }, undefined, undefined, endpoints);
+    stream.send(frame(1, 'tool', { tool: 'myIssues', message: 'Searching your issues…' }));
+    stream.send(frame(2, 'text', { delta: 'You have' }));
+    stream.send(frame(3, 'waiting', { message: 'Confirm the comment', proposals: [{ id: 'p-1' }] }));
+
+    await expect(followed).resolves.toMatchObject({
+      status: 'waiting_confirmation',
+      cursor: { lastEventId: '3' },
+      detail: { proposals: [{ id: 'p-1' }] },
+    });
+    expect(seen).toEqual(['tool {"tool":"myIssues","message":"Searching your issues…"}', 'text You have', 'waiting Confirm the comment']);
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/chat/stream/t-1');
   });
 
   it('falls back to polling when the stream keeps dropping', async () => {

@@ -42,8 +42,11 @@ export interface TaskView {
   updatedAt?: string;
 }
 
-/** What a POST with `Prefer: respond-async` answered: the result at once (`200`) or a task (`202`). */
-export type TaskStart<T = unknown> = { done: T } | { taskId: string };
+/**
+ * What a POST with `Prefer: respond-async` answered: the result at once (`200`) or a task (`202`,
+ * with the body of that answer in `accepted`: a feature may say more there, e.g. the chat's conversation).
+ */
+export type TaskStart<T = unknown> = { done: T } | { taskId: string; accepted?: unknown };
 
 /**
  * How far a follower got: the last event id it saw (Connect), how much of the model text it has
@@ -59,7 +62,14 @@ export interface TaskCursor {
 /** How a followed task ended for now; a failed task rejects with an {@link ApiError} instead. */
 export type TaskOutcome<T = unknown> =
   | { status: 'completed'; result: T }
-  | { status: 'waiting_confirmation'; taskId: string; message: string; cursor: TaskCursor }
+  | {
+      status: 'waiting_confirmation';
+      taskId: string;
+      message: string;
+      cursor: TaskCursor;
+      /** The `waiting` event's data (stream) or the poll's answer: what a feature's own pause carries (the chat's proposals). */
+      detail?: unknown;
+    }
   | { status: 'cancelled' };
 
 export interface TaskHandlers {
@@ -71,6 +81,23 @@ export interface TaskHandlers {
   onText?: (delta: string) => void;
   /** The task waits for the user (resume it with {@link resumeTask}); the promise then resolves too. */
   onWaiting?: (message: string) => void;
+  /** A stream event this module does not know (a feature's own, e.g. the chat's `tool`), in order. */
+  onEvent?: (event: string, data: unknown) => void;
+  /** Each poll's answer as the server sent it, for what a feature reads beyond a {@link TaskView} (the chat's activity). */
+  onPoll?: (body: unknown) => void;
+}
+
+/**
+ * Where a task is followed: the generic task endpoints ({@link TASK_ENDPOINTS}) unless a feature
+ * answers for its own tasks (the chat: `GET /api/chat/stream/{id}` and `GET /api/chat/result/{id}`).
+ */
+export interface TaskEndpoints {
+  /** Connect: the task's event stream (resumable with `Last-Event-ID`). */
+  events: (taskId: string) => string;
+  /** Forge, and Connect once the stream keeps dropping: one poll. */
+  view: (taskId: string) => string;
+  /** A poll's answer as a {@link TaskView} (default: it is one). */
+  toView?: (body: unknown) => TaskView;
 }
 
 export type TaskDecision = 'continue' | 'cancel';
@@ -90,10 +117,16 @@ function taskPath(taskId: string, action = ''): string {
   return `${TASKS}/${encodeURIComponent(taskId)}${action}`;
 }
 
+export const TASK_ENDPOINTS: TaskEndpoints = {
+  events: (taskId) => taskPath(taskId, '/events'),
+  view: (taskId) => taskPath(taskId),
+};
+
 /**
  * Sends the POST that starts long work, asking for a task (`Prefer: respond-async`). Resolves to
  * `{done}` with the body of a `200` answer, or `{taskId}` for `202 Accepted` (the id from the
- * body, else from `Location: /api/tasks/{taskId}`). A non-2xx answer rejects with an ApiError.
+ * body, else from `Location: /api/tasks/{taskId}` or `/api/chat/result/{taskId}`) and the body as
+ * `accepted`. A non-2xx answer rejects with an ApiError.
  */
 export async function startTask<T = unknown>(
   path: string,
@@ -107,12 +140,12 @@ export async function startTask<T = unknown>(
   });
   if (answer.status !== 202) return { done: answer.body as T };
   const fromBody = (answer.body as Partial<TaskView> | undefined)?.taskId;
-  const fromLocation = answer.location?.match(/\/api\/tasks\/([^/?#]+)/)?.[1];
+  const fromLocation = answer.location?.match(/\/api\/(?:tasks|chat\/result)\/([^/?#]+)/)?.[1];
   const taskId = typeof fromBody === 'string' && fromBody !== '' ? fromBody : fromLocation && decodeURIComponent(fromLocation);
   if (!taskId) {
     throw new ApiError(0, { title: 'The work could not be followed', detail: 'The server started it without naming it. Try again.' });
   }
-  return { taskId };
+  return { taskId, accepted: answer.body };
 }
 
 export function getTask(taskId: string): Promise<TaskView> {
@@ -137,15 +170,17 @@ export function resumeTask(taskId: string, decision: TaskDecision): Promise<Task
  * Connect reads the event stream and reconnects a dropped one with `Last-Event-ID` (after 0.5, 1
  * and 2 s; an event received resets the count), then falls back to polling. Forge polls (after
  * 250 ms, backing off to 1 s). Aborting `signal` stops following and rejects with its reason; the
- * task itself goes on (call {@link cancelTask} to stop it).
+ * task itself goes on (call {@link cancelTask} to stop it). `endpoints` are where the task is read
+ * (the generic task endpoints unless a feature has its own).
  */
 export async function followTask(
   taskId: string,
   handlers: TaskHandlers = {},
   signal?: AbortSignal,
   from?: TaskCursor,
+  endpoints: TaskEndpoints = TASK_ENDPOINTS,
 ): Promise<TaskOutcome> {
-  const follower = createFollower(taskId, handlers, { textLength: 0, ...from });
+  const follower = createFollower(taskId, handlers, { textLength: 0, ...from }, endpoints);
   if (isConnect()) {
     const outcome = await follower.stream(signal);
     if (outcome) return outcome;
@@ -187,8 +222,9 @@ export function mapOutcome<T>(outcome: TaskOutcome, convert: (result: unknown) =
 // ---------------------------------------------------------------------------------------------
 
 /** Follows one task, keeping in `cursor` what it has reported. */
-function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCursor) {
+function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCursor, endpoints: TaskEndpoints) {
   const seenIds = new Set<string>();
+  const toView = endpoints.toView ?? ((body: unknown) => body as TaskView);
 
   const progress = ({ stage, message }: { stage?: unknown; message?: unknown }) => {
     if (typeof message !== 'string') return;
@@ -205,10 +241,10 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
     handlers.onText?.(delta);
   };
 
-  const waiting = (message: unknown): TaskOutcome => {
+  const waiting = (message: unknown, detail: unknown): TaskOutcome => {
     const said = typeof message === 'string' && message.trim() !== '' ? message : DEFAULT_WAITING_MESSAGE;
     handlers.onWaiting?.(said);
-    return { status: 'waiting_confirmation', taskId, message: said, cursor: { ...cursor } };
+    return { status: 'waiting_confirmation', taskId, message: said, cursor: { ...cursor }, detail };
   };
 
   /** One event of the stream; the outcome when it ends the task (for now). */
@@ -224,16 +260,19 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
       case 'result':
         return { status: 'completed', result: data };
       case 'waiting':
-        return waiting(fields.message);
+        return waiting(fields.message, data);
       case 'cancelled':
         return { status: 'cancelled' };
       default:
+        handlers.onEvent?.(event, data);
         return undefined;
     }
   };
 
-  /** One poll's view; the outcome when the task ended (for now). A failed task throws its problem. */
-  const onView = (view: TaskView | undefined): TaskOutcome | undefined => {
+  /** One poll's answer; the outcome when the task ended (for now). A failed task throws its problem. */
+  const onView = (body: unknown): TaskOutcome | undefined => {
+    handlers.onPoll?.(body);
+    const view: TaskView | undefined = body == null ? undefined : toView(body);
     switch (view?.status) {
       case 'completed':
         return { status: 'completed', result: view.result };
@@ -242,7 +281,7 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
       case 'cancelled':
         return { status: 'cancelled' };
       case 'waiting_confirmation':
-        return waiting(view.progress?.message);
+        return waiting(view.progress?.message, body);
       default:
         if (view?.progress) progress(view.progress);
         // The whole text so far: report only what is new.
@@ -265,7 +304,7 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
         const stopReading = () => reading.abort(signal?.reason);
         signal?.addEventListener('abort', stopReading, { once: true });
         try {
-          await apiStream(taskPath(taskId, '/events'), {
+          await apiStream(endpoints.events(taskId), {
             method: 'GET',
             signal: reading.signal,
             jsonEvent: 'task',
@@ -274,7 +313,7 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
               if (outcome) return;
               if (event === 'task') {
                 answeredJson = true;
-                outcome = onView(data as TaskView);
+                outcome = onView(data);
                 return;
               }
               if (id) {
@@ -306,9 +345,9 @@ function createFollower(taskId: string, handlers: TaskHandlers, cursor: TaskCurs
       for (let failures = 0; ; ) {
         await sleep(delay, signal);
         delay = Math.min(POLL_MAX_MS, delay * 2);
-        let view: TaskView;
+        let view: unknown;
         try {
-          view = await getTask(taskId);
+          view = await apiFetch<unknown>(endpoints.view(taskId));
           failures = 0;
         } catch (error) {
           throwIfAborted(signal);
