@@ -165,6 +165,11 @@ class ChatController {
 				edited.setAll((ObjectNode) request.userInput());
 				this.proposals.edit(user, proposalId, edited);
 			}
+			else if (request.confirmation()) {
+				// A required value still missing (a transition's Resolution) is answered
+				// now, before anything is sent, as an invalid edit is.
+				this.proposals.check(user, proposalId);
+			}
 		}
 		JsonNode decision = this.json.valueToTree(new ChatDecision(request.confirmation(), proposalId));
 		TaskView resumed = this.tasks.resume(user, taskId, decision);

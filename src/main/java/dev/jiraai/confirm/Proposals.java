@@ -122,6 +122,20 @@ public class Proposals {
 	}
 
 	/**
+	 * Checks a pending proposal as confirming it would, without writing anything: a
+	 * caller that takes the confirmation in one request and carries it out later answers
+	 * a payload Jira would refuse at once, and the proposal stays pending.
+	 * @throws InvalidProposalPayload when confirming it now would be refused
+	 * @throws ProposalException when it is unknown
+	 */
+	public void check(SiteUser user, UUID id) {
+		Proposal current = get(user, id);
+		if (current.state().confirmable()) {
+			checked(user, handler(current.kind()), current.payload());
+		}
+	}
+
+	/**
 	 * Carries out the stored payload once, as the user; a repeated or concurrent confirm
 	 * returns the first result. A failed or partly written proposal is carried out again,
 	 * only for what is not written yet.

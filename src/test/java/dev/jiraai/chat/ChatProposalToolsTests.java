@@ -4,7 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jiraai.chat.proposals.TransitionPayload;
+import dev.jiraai.confirm.InvalidProposalPayload;
 import dev.jiraai.confirm.Proposal;
 import dev.jiraai.confirm.ProposalException;
 import dev.jiraai.confirm.ProposalHandler;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The assistant's writing tools against the simulated Jira: they only store proposals,
@@ -167,13 +170,39 @@ class ChatProposalToolsTests extends AppTestSupport {
 	class ProposeTransition {
 
 		@Test
-		void aRequiredFieldIsExplainedThenTheTransitionIsProposedAndMadeOnce() {
-			String missing = turn.call("proposeTransition", "{\"issueKey\": \"SCRUM-1\", \"transition\": \"Done\"}");
+		void aRequiredFieldNobodyGaveIsLeftForTheUserToFillInBeforeConfirming() {
+			String answer = turn.call("proposeTransition", "{\"issueKey\": \"SCRUM-1\", \"transition\": \"Done\"}");
 
-			assertThat(missing).contains("nothing was proposed")
-				.contains("Resolution (resolution) is required, one of: Done, Won't Do, Duplicate");
+			assertThat(answer).contains("awaits the user's confirmation")
+				.contains("The card asks the user for Resolution (one of Done, Won't Do, Duplicate)");
+			Proposal empty = proposed();
+			assertThat(empty.payload().path("fields").get(0).path("value").isNull()).isTrue();
+			assertThatThrownBy(() -> proposals.confirm(alice, empty.id())).isInstanceOf(InvalidProposalPayload.class)
+				.hasMessageContaining("Resolution (resolution) is required");
+			assertThat(site.calls("POST", TRANSITIONS)).isEmpty();
+
+			ObjectNode filled = empty.payload().deepCopy();
+			((ObjectNode) filled.path("fields").get(0)).put("value", "won't do");
+			proposals.edit(alice, empty.id(), filled);
+			proposals.confirm(alice, empty.id());
+
+			assertThat(site.data().issue("SCRUM-1").orElseThrow().path("resolution").asText()).isEqualTo("Won't Do");
+			assertThat(site.calls("POST", TRANSITIONS)).singleElement()
+				.satisfies(call -> assertThat(call.caller()).isEqualTo(alice.accountId()));
+		}
+
+		@Test
+		void aValueTheFieldDoesNotAcceptProposesNothingAndNamesTheAllowedOnes() {
+			String refused = turn.call("proposeTransition",
+					"{\"issueKey\": \"SCRUM-1\", \"transition\": \"Done\", \"fieldValues\": {\"resolution\": \"Shipped\"}}");
+
+			assertThat(refused).contains("nothing was proposed")
+				.contains("Resolution (resolution) does not accept 'Shipped', one of: Done, Won't Do, Duplicate");
 			assertThat(turn.proposals).isEmpty();
+		}
 
+		@Test
+		void aStatedValueIsProposedAndTheTransitionMadeOnce() {
 			turn.call("proposeTransition", "{\"issueKey\": \"SCRUM-1\", \"transition\": \"Done\", "
 					+ "\"fieldValues\": {\"resolution\": \"won't do\"}}");
 

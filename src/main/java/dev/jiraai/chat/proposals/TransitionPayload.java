@@ -43,6 +43,13 @@ public record TransitionPayload(@NotNull(message = "is required") IssueKey issue
 			.collect(Collectors.toMap(Field::id, Field::value));
 	}
 
+	/** The required fields still without a value: the user fills them in on the card. */
+	public List<Field> missing() {
+		return this.fields.stream()
+			.filter(field -> field.required() && (field.value() == null || field.value().isBlank()))
+			.toList();
+	}
+
 	/**
 	 * A field of the transition's screen.
 	 *

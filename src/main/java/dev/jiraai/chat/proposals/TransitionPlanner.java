@@ -80,7 +80,9 @@ public class TransitionPlanner {
 	}
 
 	/**
-	 * Plans a transition of the issue, as the user.
+	 * Plans a transition of the issue, as the user. A required field without a value is
+	 * proposed empty, for the user to fill in before confirming ({@link #check} refuses
+	 * it until then).
 	 * @param requested the transition's id or name, or the name of the status it leads to
 	 * @param values field values by field id or name
 	 * @throws dev.jiraai.jira.JiraException.NotFound when the user cannot see the issue
@@ -96,7 +98,9 @@ public class TransitionPlanner {
 		if (chosen.get().to() != null && chosen.get().to().name().equalsIgnoreCase(current)) {
 			return new Plan.AlreadyThere(current);
 		}
-		return plan(issueKey, chosen.get(), current, values);
+		// A required value the model does not know yet is left for the user to fill in on
+		// the proposal's card; only a value Jira would not accept stops the proposal.
+		return plan(issueKey, chosen.get(), current, values, false);
 	}
 
 	/**
@@ -122,7 +126,8 @@ public class TransitionPlanner {
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		payload.fields().forEach(field -> values.put(field.id(), field.value()));
-		if (plan(payload.issueKey(), transition, payload.fromStatus(), values) instanceof Plan.NeedsValues needs) {
+		if (plan(payload.issueKey(), transition, payload.fromStatus(), values,
+				true) instanceof Plan.NeedsValues needs) {
 			throw new InvalidProposalPayload(String.join("; ", needs.problems()));
 		}
 	}
@@ -158,7 +163,8 @@ public class TransitionPlanner {
 				.findFirst());
 	}
 
-	private static Plan plan(IssueKey issueKey, Transition transition, String fromStatus, Map<String, String> given) {
+	private static Plan plan(IssueKey issueKey, Transition transition, String fromStatus, Map<String, String> given,
+			boolean valuesRequired) {
 		List<String> problems = new ArrayList<>();
 		Map<String, String> unused = new LinkedHashMap<>();
 		given.forEach((field, value) -> unused.put(field.toLowerCase(Locale.ROOT), value));
@@ -166,7 +172,8 @@ public class TransitionPlanner {
 		for (TransitionField field : transition.requiredFields()) {
 			String value = Optional.ofNullable(unused.remove(field.id().toLowerCase(Locale.ROOT)))
 				.orElseGet(() -> unused.remove(field.name().toLowerCase(Locale.ROOT)));
-			String accepted = accepted(field, value, problems);
+			String accepted = (value == null || value.isBlank()) && !valuesRequired ? null
+					: accepted(field, value, problems);
 			fields.add(new TransitionPayload.Field(field.id(), field.name(), true,
 					field.values().isEmpty() ? null : field.values(), accepted));
 		}

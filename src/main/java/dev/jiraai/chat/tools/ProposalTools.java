@@ -161,8 +161,9 @@ final class ProposalTools {
 	@Tool(name = "proposeTransition", resultConverter = PlainTextResult.class,
 			description = "Proposes moving an issue along its workflow, done as the user only after they confirm. "
 					+ "Name a transition (see getTransitions) or the status to move to. When the transition requires "
-					+ "fields (e.g. Resolution), give their values in fieldValues; if a value is missing or not "
-					+ "allowed nothing is proposed and the answer names the values to ask the user for.")
+					+ "fields (e.g. Resolution), give the values the user stated in fieldValues; a value nobody gave is left "
+					+ "for the user to fill in on the card. A value that is not allowed proposes nothing and the answer "
+					+ "names the allowed ones.")
 	String proposeTransition(@ToolParam(description = "The issue key, e.g. SCRUM-2") String issueKey, @ToolParam(
 			description = "The transition's name or id, or the name of the target status, e.g. Done") String transition,
 			@ToolParam(required = false,
@@ -181,7 +182,7 @@ final class ProposalTools {
 							.formatted(ToolTurn.shown(notOffered.requested()), key, UntrustedText.fence("transitions",
 									TransitionPlanner.describe(notOffered.offered())));
 						case TransitionPlanner.Plan.NeedsValues needs -> ("Moving %s with '%s' needs more, so nothing "
-								+ "was proposed:\n%s\nAsk the user for the missing values (offer the allowed ones), then "
+								+ "was proposed:\n%s\nAsk the user for values it accepts (offer the allowed ones), then "
 								+ "call proposeTransition again with them in fieldValues.")
 							.formatted(key, ToolTurn.line(needs.transition().name()),
 									needs.problems()
@@ -201,10 +202,23 @@ final class ProposalTools {
 		this.turn.turn().proposed(proposal);
 		String fields = payload.fields()
 			.stream()
+			.filter(field -> field.value() != null)
 			.map(field -> "%s = %s".formatted(field.name(), field.value()))
 			.collect(Collectors.joining(", "));
-		return ToolTurn.awaitingConfirmation("moving %s from %s to %s%s".formatted(payload.issueKey(),
+		String proposedAnswer = ToolTurn.awaitingConfirmation("moving %s from %s to %s%s".formatted(payload.issueKey(),
 				payload.fromStatus(), payload.toStatus(), fields.isEmpty() ? "" : " with " + fields), proposal.id());
+		if (payload.missing().isEmpty()) {
+			return proposedAnswer;
+		}
+		return proposedAnswer + "\nThe card asks the user for %s: they fill it in before confirming. Tell them."
+			.formatted(payload.missing()
+				.stream()
+				.map(field -> ToolTurn.line(field.name()) + (field.allowedValues() == null ? ""
+						: " (one of " + field.allowedValues()
+							.stream()
+							.map(value -> ToolTurn.line(value.name()))
+							.collect(Collectors.joining(", ")) + ")"))
+				.collect(Collectors.joining("; ")));
 	}
 
 	@Tool(name = "proposeAssign", resultConverter = PlainTextResult.class,
