@@ -177,6 +177,21 @@ describe('AssessSurface on Connect', () => {
     expect(byTestId<HTMLButtonElement>('assess-button').disabled).toBe(true);
   });
 
+  it('"Ask about this issue" opens the AI Assistant page about the issue, only when the assistant is on', async () => {
+    const go = vi.fn();
+    window.AP = { ...window.AP, navigator: { go } } as typeof window.AP;
+    await renderSurface();
+    expect(queryByTestId('ask-assistant-button')).toBeNull();
+    rendered?.unmount();
+
+    route('GET /api/context', json({ ...CONTEXT, features: { chat: true } }));
+    await renderSurface();
+    await click(byTestId('ask-assistant-button'));
+
+    expect(byTestId('ask-assistant-button').textContent).toBe('Ask about this issue');
+    expect(go).toHaveBeenCalledWith('addonmodule', { moduleKey: 'assistant-page', customData: { issueKey: 'SCRUM-1' } });
+  });
+
   it('shows the problem and a Retry button when the context fails, and retries', async () => {
     route('GET /api/context', problem(404, { title: 'Site not installed', detail: 'Reinstall the app from the Jira admin page.' }));
     const container = await renderSurface();

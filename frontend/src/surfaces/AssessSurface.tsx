@@ -32,6 +32,7 @@ import { Scorecard } from '../components/Scorecard';
 import { SurfaceFrame } from '../components/SurfaceFrame';
 import { APP_CONTEXT_PATH, loadAppContext } from '../useAppContext';
 import { visuallyHidden } from '../components/visuallyHidden';
+import { openAssistant } from '../assistantLink';
 import { issueKeyFromSearch, resolveIssueKey } from '../issueKey';
 import { prefetch, takePrefetched } from '../prefetch';
 import { safeHref } from '../safeUrl';
@@ -569,6 +570,35 @@ function AssessPanel({ issueKey, context, history, compact }: AssessPanelProps) 
             onCancel={cancel}
           />
         </Suspense>
+      )}
+
+      {context.features.chat && !compact && <AskAboutIssue issueKey={issueKey} />}
+    </div>
+  );
+}
+
+/**
+ * "Ask about this issue": opens the AI Assistant page with the issue as the first message's
+ * context. Says so when the host cannot navigate, rather than doing nothing.
+ */
+function AskAboutIssue({ issueKey }: { issueKey: string }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <div>
+      <Button
+        appearance="subtle"
+        onClick={() => {
+          setFailed(false);
+          void openAssistant(issueKey).then((opened) => setFailed(!opened));
+        }}
+        testId="ask-assistant-button"
+      >
+        Ask about this issue
+      </Button>
+      {failed && (
+        <p role="alert" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+          The AI Assistant could not be opened from here. Open it from Jira's Apps menu and name {issueKey} in your message.
+        </p>
       )}
     </div>
   );
