@@ -95,8 +95,6 @@ public abstract class AppTestSupport {
 		registry.add("jira-ai.operator.metrics-token", () -> METRICS_TOKEN);
 		// Spring Boot's tests switch metrics export off; the scrape is part of the app.
 		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
-		// Off by default until the assistant's writes and page are built (issue 12).
-		registry.add("jira-ai.features.chat", () -> "true");
 		registry.add("jira-ai.ai.encryption.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 	}
 
