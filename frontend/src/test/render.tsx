@@ -66,3 +66,78 @@ export async function click(element: HTMLElement): Promise<void> {
     element.click();
   });
 }
+
+/** Sets a React-controlled input's or textarea's value as typing would. */
+export async function type(element: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  await act(async () => {
+    const proto = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(element, value);
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Presses a key on `element` (keydown, bubbling, as React listens for it). */
+export async function press(element: HTMLElement, key: string, init: KeyboardEventInit = {}): Promise<void> {
+  await act(async () => {
+    element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+/**
+ * The accessible name of an element, as far as these tests need it: `aria-labelledby`, else
+ * `aria-label`, else a `<label for>`, else its text (hidden text included, `aria-hidden` text not).
+ */
+export function accessibleName(element: Element): string {
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => (document.getElementById(id) ? accessibleName(document.getElementById(id)!) : ''))
+      .join(' ')
+      .trim();
+  }
+  const label = element.getAttribute('aria-label');
+  if (label) return label.trim();
+  if (element.id) {
+    const forLabel = Array.from(document.querySelectorAll('label')).find((l) => l.htmlFor === element.id);
+    if (forLabel) return visibleText(forLabel, true);
+  }
+  return visibleText(element, true);
+}
+
+/** Text an element shows (with `includeHidden`, also its visually hidden text); never `aria-hidden` text. */
+export function visibleText(element: Element, includeHidden = false): string {
+  return rawText(element, includeHidden).replace(/\s+/g, ' ').trim();
+}
+
+function rawText(element: Element, includeHidden: boolean): string {
+  let text = '';
+  element.childNodes.forEach((node) => {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true') {
+      if (!includeHidden && node.classList.contains('chat-visually-hidden')) return;
+      text += rawText(node, includeHidden);
+    }
+  });
+  return text;
+}
+
+/** The button whose accessible name is `name` (exactly, or matching the pattern), anywhere in `within`. */
+export function buttonNamed(name: string | RegExp, within: ParentNode = document): HTMLButtonElement {
+  const buttons = Array.from(within.querySelectorAll<HTMLButtonElement>('button'));
+  const found = buttons.find((b) => (typeof name === 'string' ? accessibleName(b) === name : name.test(accessibleName(b))));
+  if (!found) throw new Error(`No button named ${String(name)} among: ${buttons.map((b) => JSON.stringify(accessibleName(b))).join(', ')}`);
+  return found;
+}
+
+/** Every button's accessible name contains the text it shows (WCAG 2.5.3, label in name). */
+export function expectLabelInName(within: ParentNode = document): void {
+  for (const button of Array.from(within.querySelectorAll('button'))) {
+    const shown = visibleText(button);
+    const name = accessibleName(button);
+    if (name === '') throw new Error(`A button has no accessible name: ${button.outerHTML.slice(0, 200)}`);
+    if (shown !== '' && !name.toLowerCase().includes(shown.toLowerCase())) {
+      throw new Error(`Button shows "${shown}" but is named "${name}"`);
+    }
+  }
+}

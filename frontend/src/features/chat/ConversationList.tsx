@@ -31,6 +31,11 @@ export function ConversationList({ conversations, currentId, onOpen, onNew, onDe
   const [deleting, setDeleting] = useState<Deleting | undefined>();
   const newRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  /**
+   * Where focus goes once the delete modal closes: its Delete button when cancelled, New
+   * conversation once deleted (the modal would otherwise return focus to a button that is gone).
+   */
+  const returnFocusRef = useRef<HTMLElement | null>(null);
   /** Escape closes the field without saving, though its blur follows. */
   const skipBlurRef = useRef(false);
 
@@ -81,9 +86,9 @@ export function ConversationList({ conversations, currentId, onOpen, onNew, onDe
     setDeleting({ ...deleting, deleting: true, error: undefined });
     try {
       await conversations.remove(conversation.id);
+      returnFocusRef.current = newRef.current;
       setDeleting(undefined);
       onDeleted(conversation.id);
-      newRef.current?.focus();
     } catch (error) {
       setDeleting((d) => d && { ...d, deleting: false, error: asApiError(error) });
     }
@@ -164,7 +169,10 @@ export function ConversationList({ conversations, currentId, onOpen, onNew, onDe
               <Button
                 appearance="subtle"
                 spacing="compact"
-                onClick={() => setDeleting({ conversation, deleting: false })}
+                onClick={(event) => {
+                  returnFocusRef.current = event.currentTarget;
+                  setDeleting({ conversation, deleting: false });
+                }}
                 aria-label={`Delete ${title}`}
                 testId="chat-delete"
               >
@@ -182,6 +190,7 @@ export function ConversationList({ conversations, currentId, onOpen, onNew, onDe
             error={deleting.error}
             onDelete={() => void confirmDelete()}
             onCancel={() => setDeleting(undefined)}
+            returnFocusTo={returnFocusRef}
           />
         </Suspense>
       )}

@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import type { RefObject } from 'react';
 
 import type { ApiError } from '../../bridge';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -10,12 +11,14 @@ export interface DeleteConversationModalProps {
   error?: ApiError;
   onDelete: () => void;
   onCancel: () => void;
+  /** Where focus goes when the modal closes (read then: the caller may point it elsewhere meanwhile). */
+  returnFocusTo: RefObject<HTMLElement>;
 }
 
 /** Asks before a conversation and its messages are deleted. Loaded lazily (it pulls in the modal dialog). */
-export default function DeleteConversationModal({ title, isDeleting, error, onDelete, onCancel }: DeleteConversationModalProps) {
+export default function DeleteConversationModal({ title, isDeleting, error, onDelete, onCancel, returnFocusTo }: DeleteConversationModalProps) {
   return (
-    <Modal testId="delete-conversation-modal" onClose={() => !isDeleting && onCancel()} width="small">
+    <Modal testId="delete-conversation-modal" shouldReturnFocus={returnFocusTo} onClose={() => !isDeleting && onCancel()} width="small">
       <ModalHeader>
         <ModalTitle appearance="danger">Delete this conversation?</ModalTitle>
       </ModalHeader>

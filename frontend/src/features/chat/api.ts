@@ -139,15 +139,18 @@ export interface TurnHandlers {
   onActivity?: (activity: ChatActivity) => void;
   /** What the assistant is doing otherwise ("Thinking…"). */
   onProgress?: (message: string) => void;
-  /** The answer as it is written (Connect only: Forge cannot stream). */
+  /** The answer as it is written (streamed on Connect; on Forge, what each poll adds). */
   onText?: (delta: string) => void;
   signal?: AbortSignal;
 }
 
+/** Where a paused turn's follower got: the task cursor, and how many of the task's activities it has reported. */
+export type TurnCursor = TaskCursor & { activitiesSeen?: number };
+
 /** How a turn ended for now; a failed turn rejects with an ApiError carrying its problem. */
 export type TurnOutcome =
   | { status: 'completed'; answer: string; conversationId?: string; proposals: ChatProposal[] }
-  | { status: 'waiting'; taskId: string; message: string; proposals: ChatProposal[]; cursor: TaskCursor }
+  | { status: 'waiting'; taskId: string; message: string; proposals: ChatProposal[]; cursor: TurnCursor }
   | { status: 'cancelled' };
 
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,7 @@
  * where the turn is. Pure; `useChat` sends the requests and dispatches what they report.
  */
 import type { ApiError } from '../../bridge';
-import type { TaskCursor } from '../../tasks/tasks';
-import type { ChatActivity, ChatMessage, ChatProposal } from './api';
+import type { ChatActivity, ChatMessage, ChatProposal, TurnCursor } from './api';
 
 /** Where a proposal card is: waiting for the user, its answer on the way, or settled. */
 export type CardPhase = 'pending' | 'confirming' | 'rejecting' | 'settling' | 'settled';
@@ -37,7 +36,7 @@ export type TurnState =
 interface Waiting {
   status: 'waiting';
   taskId: string;
-  cursor: TaskCursor;
+  cursor: TurnCursor;
   message: string;
   cancelling?: boolean;
 }
@@ -64,7 +63,7 @@ export type ChatAction =
   | { type: 'activity'; activity: ChatActivity }
   | { type: 'progress'; message: string }
   | { type: 'text'; delta: string }
-  | { type: 'waiting'; taskId: string; cursor: TaskCursor; message: string; proposals: ChatProposal[] }
+  | { type: 'waiting'; taskId: string; cursor: TurnCursor; message: string; proposals: ChatProposal[] }
   | { type: 'completed'; answer: string; conversationId?: string; proposals: ChatProposal[] }
   | { type: 'cancelling' }
   | { type: 'cancel-refused' }

@@ -5,7 +5,7 @@
  */
 import { apiFetch, type ProblemDetail } from '../../bridge';
 import { isIssueKey } from '../../issueKey';
-import { followTask, startTask, type TaskCursor, type TaskEndpoints, type TaskOutcome, type TaskView } from '../../tasks/tasks';
+import { followTask, startTask, type TaskEndpoints, type TaskOutcome, type TaskView } from '../../tasks/tasks';
 import {
   activity,
   CHAT,
@@ -16,6 +16,7 @@ import {
   type ChatProposal,
   type ProposalBase,
   type TransitionField,
+  type TurnCursor,
   type TurnHandlers,
   type TurnOutcome,
   type UserInput,
@@ -80,6 +81,8 @@ const CHAT_ENDPOINTS: TaskEndpoints = {
       kind: 'chat',
       status: r.status as TaskView['status'],
       progress: message ? { stage: '', message } : null,
+      // The answer written so far (the follower reports only what is new).
+      text: typeof r.text === 'string' ? r.text : undefined,
       // The whole chat result, as the stream's `result` event carries it.
       result: body,
       problem: (r.error ?? undefined) as ProblemDetail | undefined,
@@ -92,9 +95,12 @@ const CHAT_ENDPOINTS: TaskEndpoints = {
  * `GET /api/chat/result/{id}` (the task follower decides, as for every task). `cursor` goes on
  * where the turn paused, so nothing is reported twice.
  */
-export async function followTurn(taskId: string, handlers: TurnHandlers, cursor?: TaskCursor): Promise<TurnOutcome> {
-  /** Polling (Forge) sees the whole activity list each time: report only what is new. */
-  let activitiesSeen = 0;
+export async function followTurn(taskId: string, handlers: TurnHandlers, cursor?: TurnCursor): Promise<TurnOutcome> {
+  /**
+   * A poll sees the task's whole activity list, also what came before a pause: report only what is
+   * new (the stream's `tool` events are the same list, so they count too).
+   */
+  let activitiesSeen = cursor?.activitiesSeen ?? 0;
   const outcome: TaskOutcome = await followTask(
     taskId,
     {
@@ -102,7 +108,9 @@ export async function followTurn(taskId: string, handlers: TurnHandlers, cursor?
       onText: handlers.onText,
       onEvent: (event, data) => {
         const found = event === 'tool' ? activity(data) : undefined;
-        if (found) handlers.onActivity?.(found);
+        if (!found) return;
+        activitiesSeen++;
+        handlers.onActivity?.(found);
       },
       onPoll: (body) => {
         const all = list((body as { activity?: unknown } | undefined)?.activity, activity);
@@ -123,7 +131,7 @@ export async function followTurn(taskId: string, handlers: TurnHandlers, cursor?
         status: 'waiting',
         taskId: outcome.taskId,
         message: outcome.message,
-        cursor: outcome.cursor,
+        cursor: { ...outcome.cursor, activitiesSeen },
         proposals: list(detail.proposals, normalizeProposal),
       };
     }

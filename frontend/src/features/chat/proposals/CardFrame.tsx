@@ -101,7 +101,8 @@ export function CardFrame({ proposal, phase, declined, siteUrl, actions, childre
               Confirm
             </Button>
             {actions.onEdit && (
-              <Button onClick={actions.onEdit} aria-pressed={actions.editing} testId="proposal-edit">
+              // Its label says what it does next (Edit / Preview); aria-pressed on top would contradict it.
+              <Button onClick={actions.onEdit} testId="proposal-edit">
                 {actions.editing ? 'Preview' : 'Edit'}
               </Button>
             )}

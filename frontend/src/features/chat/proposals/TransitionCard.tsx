@@ -52,7 +52,9 @@ export function TransitionCard({ proposal, payload, phase, declined, siteUrl, on
         <dd data-testid="proposal-statuses">
           <Inline space="space.075" alignBlock="center" shouldWrap>
             <Lozenge>{payload.fromStatus || 'Current status'}</Lozenge>
-            <span aria-label="to">→</span>
+            {/* aria-label on a plain span is not read out: the arrow is hidden and the word said instead. */}
+            <span aria-hidden="true">→</span>
+            <span className="chat-visually-hidden">to</span>
             <Lozenge appearance="inprogress">{payload.toStatus}</Lozenge>
           </Inline>
         </dd>
