@@ -3,67 +3,20 @@ package dev.jiraai.chat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.FakeOpenAi;
-import dev.jiraai.support.SimulatedSite;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The assistant's async API as a script or the page drives it: send, poll the result, the
  * tools it ran, memory across turns, the JSON output format, conversations, and nothing
  * of another user's.
  */
-class ChatApiTests extends AppTestSupport {
-
-	private static final ObjectMapper json = new ObjectMapper();
-
-	static final String GENERAL = intent("general_query", 0.92);
-
-	private SimulatedSite site;
-
-	private String alice;
-
-	@BeforeEach
-	void install() {
-		this.site = installedSite("chat");
-		this.alice = this.site.user("Alice");
-	}
-
-	static String intent(String intent, double confidence) {
-		return """
-				{"intent": "%s", "confidence": %s, "entities": {"issueKeys": [], "project": null, "priority": null},
-				 "reasoning": "test"}""".formatted(intent, confidence);
-	}
-
-	private String auth(String accountId) {
-		return "JWT " + this.site.contextJwt(accountId);
-	}
-
-	private JsonNode send(String accountId, String body) throws Exception {
-		HttpResponse<String> sent = post("/api/chat/send", auth(accountId), body, "application/json");
-		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-		JsonNode started = json.readTree(sent.body());
-		assertThat(sent.headers().firstValue("Location"))
-			.hasValue("/api/chat/result/" + started.path("taskId").asText());
-		return started;
-	}
-
-	private JsonNode waitFor(String accountId, String taskId, String status) {
-		return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
-			HttpResponse<String> response = get("/api/chat/result/" + taskId, auth(accountId));
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			return json.readTree(response.body());
-		}, result -> result.path("status").asText().equals(status) || result.path("status").asText().equals("failed"));
-	}
+class ChatApiTests extends ChatTestSupport {
 
 	@Test
 	void whatAmIWorkingOnRunsTheMyIssuesToolAsTheUserAndAnswersInMarkdown() throws Exception {
@@ -240,10 +193,6 @@ class ChatApiTests extends AppTestSupport {
 		assertThat(toolResult).startsWith("Jira refused this JQL")
 			.contains("does not exist for the field 'status'")
 			.contains("Correct the query");
-	}
-
-	private static JsonNode last(JsonNode array) {
-		return array.get(array.size() - 1);
 	}
 
 }
