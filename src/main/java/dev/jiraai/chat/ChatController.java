@@ -154,16 +154,18 @@ class ChatController {
 			@Valid @RequestBody Resume request) {
 		TaskView view = this.tasks.get(user, taskId, ChatTask.KIND);
 		UUID proposalId = request.proposalId();
+		JsonNode edited = null;
 		if (view.status() == TaskStatus.WAITING_CONFIRMATION && view.result() != null) {
 			List<Proposal> waiting = awaited(user, view);
 			proposalId = ChatResumes.chosen(waiting, proposalId);
 			if (request.confirmation() && request.userInput() != null && request.userInput().isObject()) {
 				// Checked now, in the request: an invalid edit is answered at once and
-				// the turn keeps waiting, with nothing lost.
-				Proposal proposal = this.proposals.get(user, proposalId);
-				ObjectNode edited = proposal.payload().deepCopy();
-				edited.setAll((ObjectNode) request.userInput());
-				this.proposals.edit(user, proposalId, edited);
+				// the turn keeps waiting, with nothing lost. Stored only by the run of
+				// the resume that wins: a concurrent resume answered 409 must not
+				// change what the winning one writes.
+				ObjectNode merged = this.proposals.get(user, proposalId).payload().deepCopy();
+				merged.setAll((ObjectNode) request.userInput());
+				edited = this.proposals.checkedEdit(user, proposalId, merged);
 			}
 			else if (request.confirmation()) {
 				// A required value still missing (a transition's Resolution) is answered
@@ -171,7 +173,7 @@ class ChatController {
 				this.proposals.check(user, proposalId);
 			}
 		}
-		JsonNode decision = this.json.valueToTree(new ChatDecision(request.confirmation(), proposalId));
+		JsonNode decision = this.json.valueToTree(new ChatDecision(request.confirmation(), proposalId, edited));
 		TaskView resumed = this.tasks.resume(user, taskId, decision);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/chat/result/" + taskId))

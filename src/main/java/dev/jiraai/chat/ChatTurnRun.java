@@ -353,6 +353,9 @@ final class ChatTurnRun {
 			}
 			this.task.progress("carrying-out", "Carrying out your confirmed change…");
 			try {
+				if (decided.edited() != null) {
+					this.services.proposals().edit(this.user, id, decided.edited());
+				}
 				Proposal done = this.services.proposals().confirm(this.user, id);
 				return new CarriedOut("The user confirmed the proposed %s and it was carried out: %s"
 					.formatted(proposal.kind(), done.result() == null ? "done" : done.result().toString()));

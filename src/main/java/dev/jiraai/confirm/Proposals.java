@@ -113,8 +113,7 @@ public class Proposals {
 	 * @throws ProposalException when it is not pending
 	 */
 	public Proposal edit(SiteUser user, UUID id, JsonNode payload) {
-		Proposal current = get(user, id);
-		JsonNode stored = this.payloads.write(checked(user, handler(current.kind()), payload));
+		JsonNode stored = checkedEdit(user, id, payload);
 		if (!this.store.replacePayload(user, id, stored, this.clock.instant())) {
 			throw ProposalException.notPending(id, expireIfDue(get(user, id)).state());
 		}
@@ -133,6 +132,17 @@ public class Proposals {
 		if (current.state().confirmable()) {
 			checked(user, handler(current.kind()), current.payload());
 		}
+	}
+
+	/**
+	 * Checks the user's edit of a proposal without storing it, for a caller that stores
+	 * it later with {@link #edit} only if it wins a race for the decision.
+	 * @return the edit as it would be stored
+	 * @throws InvalidProposalPayload when the edit is not a valid payload of the kind
+	 */
+	public JsonNode checkedEdit(SiteUser user, UUID id, JsonNode payload) {
+		Proposal current = get(user, id);
+		return this.payloads.write(checked(user, handler(current.kind()), payload));
 	}
 
 	/**
