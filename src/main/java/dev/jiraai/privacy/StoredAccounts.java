@@ -30,7 +30,8 @@ class StoredAccounts {
 	 * column.
 	 */
 	static final List<String> CLEARED_COLUMNS = List.of("audit_log.account_id", "assessment.account_id",
-			"llm_usage.account_id", "site_ai_settings.updated_by", "prompt_override.updated_by");
+			"llm_usage.account_id", "site_ai_settings.updated_by", "prompt_override.updated_by",
+			"chat_settings.updated_by");
 
 	/**
 	 * Every table and column pair holding an account id, as checked against the schema.
@@ -62,6 +63,7 @@ class StoredAccounts {
 				    UNION ALL SELECT account_id, updated_at FROM chat_conversation WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
+				    UNION ALL SELECT updated_by, updated_at FROM chat_settings WHERE client_key = :site
 				) mentions
 				WHERE account_id IS NOT NULL
 				GROUP BY account_id
