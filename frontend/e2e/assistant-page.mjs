@@ -1,6 +1,8 @@
 // Browser walk-through of the AI Assistant page, driven by the Java test AssistantPageBrowserTests: the greeting, "what
 // am I working on?" and its answer, a comment with a mention proposed and confirmed, and a transition whose required
-// field the user fills in on the card before confirming. axe-core checks each state; a serious issue fails the walk.
+// field the user fills in on the card before confirming; then, in the dark theme at 360 px and from the keyboard, the
+// conversations list, the earlier conversation reopened and a proposal declined. axe-core checks each state; a serious
+// issue fails the walk.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -15,6 +17,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const browser = await launch();
 const failures = [];
+/** The page being walked, photographed when the walk fails. */
+let current;
 
 /** Runs axe-core on the page as it is now; serious and critical violations fail the walk-through. */
 async function checkAccessibility(page, state) {
@@ -28,6 +32,12 @@ async function checkAccessibility(page, state) {
   for (const violation of violations) failures.push(`axe (${state}) ${violation}`);
 }
 
+/** Fails the walk when the page is wider than the frame (a horizontal scrollbar at 360 px). */
+async function checkFits(page, state) {
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  if (scrollWidth > width) failures.push(`${state}: ${scrollWidth} px of content in a ${width} px frame`);
+}
+
 /** Sends a message from the composer, as a user types it. */
 async function send(page, text) {
   await page.getByTestId('chat-input').fill(text);
@@ -36,6 +46,7 @@ async function send(page, text) {
 
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  current = page;
   watch(page, failures);
   await page.goto(pageUrl);
 
@@ -82,8 +93,59 @@ try {
   console.log(`transition outcome: ${(await moved.textContent()).replace(/\s+/g, ' ').trim()}`);
   await page.getByTestId('chat-answer').filter({ hasText: 'SCRUM-1 is Done' }).waitFor({ timeout: 20_000 });
   await page.screenshot({ path: screenshotPath, fullPage: true });
+  await page.close();
+
+  // The same page in the dark theme at Jira's narrowest width, driven from the keyboard: the conversations behind
+  // their button, the earlier conversation reopened, and a new proposal declined.
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
+  current = narrow;
+  watch(narrow, failures);
+  await narrow.goto(pageUrl);
+  await narrow.getByTestId('chat-suggestions').waitFor({ timeout: 20_000 });
+  const mode = await narrow.evaluate(() => document.documentElement.dataset.colorMode);
+  if (mode !== 'dark') failures.push(`the page did not follow the dark theme (data-color-mode=${mode})`);
+  await checkFits(narrow, 'dark 360 px greeting');
+  await checkAccessibility(narrow, 'dark 360 px greeting');
+
+  const toggle = narrow.getByTestId('chat-list-toggle');
+  await toggle.focus();
+  await narrow.keyboard.press('Enter');
+  const earlier = narrow.getByTestId('chat-conversation').first();
+  await earlier.waitFor({ timeout: 5_000 });
+  await checkAccessibility(narrow, 'dark 360 px conversations');
+  await narrow.keyboard.press('Escape');
+  if (!(await toggle.evaluate((element) => element === document.activeElement))) {
+    failures.push('Escape did not give focus back to the Conversations button');
+  }
+  await narrow.keyboard.press('Enter');
+  await earlier.waitFor({ timeout: 5_000 });
+  // Tab from the button into the drawer: "New conversation", then the earlier conversation.
+  await narrow.keyboard.press('Tab');
+  await narrow.keyboard.press('Tab');
+  const focused = await narrow.evaluate(() => document.activeElement?.className ?? '');
+  if (!focused.includes('chat-conversation-open')) failures.push(`Tab did not reach the conversation (on ${focused})`);
+  await narrow.keyboard.press('Enter');
+  await narrow.getByTestId('chat-answer').filter({ hasText: 'SCRUM-1 is Done' }).waitFor({ timeout: 10_000 });
+  const reopened = await narrow.getByTestId('chat-user-message').allTextContents();
+  if (reopened.length !== 3) failures.push(`the reopened conversation shows ${reopened.length} of its 3 messages`);
+  await checkFits(narrow, 'dark 360 px conversation');
+  await checkAccessibility(narrow, 'dark 360 px conversation');
+
+  await send(narrow, 'Comment on SCRUM-2 that QA starts tomorrow');
+  const card = narrow.getByTestId('proposal-comment-preview').last();
+  await card.waitFor({ timeout: 20_000 });
+  await checkFits(narrow, 'dark 360 px comment proposal');
+  await checkAccessibility(narrow, 'dark 360 px comment proposal');
+  await narrow.screenshot({ path: screenshotPath.replace(/\.png$/, '-dark-360.png') });
+  await narrow.getByTestId('proposal-reject').last().focus();
+  await narrow.keyboard.press('Enter');
+  const declined = narrow.getByTestId('proposal-outcome').last();
+  await declined.filter({ hasText: 'Not carried out' }).waitFor({ timeout: 20_000 });
+  console.log(`declined outcome: ${(await declined.textContent()).replace(/\s+/g, ' ').trim()}`);
+  await narrow.getByTestId('chat-answer').filter({ hasText: 'I will not post it' }).waitFor({ timeout: 20_000 });
 } catch (error) {
   failures.push(String(error));
+  await current?.screenshot({ path: screenshotPath.replace(/\.png$/, '-failure.png'), fullPage: true }).catch(() => {});
 } finally {
   await browser.close();
 }

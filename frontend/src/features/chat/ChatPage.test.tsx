@@ -112,6 +112,26 @@ describe('ChatPage', () => {
     return rendered.container;
   }
 
+  it('the conversations drawer opens from its button and Escape closes it, from the button or inside it', async () => {
+    await showPage();
+    const toggle = byTestId('chat-list-toggle');
+    const drawer = document.getElementById(toggle.getAttribute('aria-controls') ?? '')!;
+
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(drawer.dataset.open).toBe('true');
+    toggle.focus();
+    await press(toggle, 'Escape');
+    expect(drawer.dataset.open).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    await click(toggle);
+    await press(byTestId('chat-new-conversation'), 'Escape');
+    expect(drawer.dataset.open).toBe('false');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+
   it('a suggestion sends its prompt; the live region announces the activity and the answer, not each streamed word', async () => {
     const stream = controlledStream();
     route('GET /api/chat/stream/t-1', () => stream.response);

@@ -132,7 +132,18 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
   );
 
   return (
-    <main className="chat-page" aria-labelledby="chat-title">
+    <main
+      className="chat-page"
+      aria-labelledby="chat-title"
+      onKeyDown={(event) => {
+        // Escape closes the conversations drawer wherever focus is (in it, or still on its button), unless a
+        // dialog opened from it took the key first.
+        if (event.key === 'Escape' && listOpen && !event.defaultPrevented) {
+          setListOpen(false);
+          toggleRef.current?.focus();
+        }
+      }}
+    >
       <header className="chat-header">
         <span className="chat-list-toggle">
           <Button
@@ -155,12 +166,6 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
           className="chat-sidebar"
           aria-label="Conversations"
           data-open={listOpen}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && listOpen) {
-              setListOpen(false);
-              toggleRef.current?.focus();
-            }
-          }}
         >
           <ConversationList
             conversations={conversations}

@@ -163,8 +163,8 @@ class ChatController {
 				// the turn keeps waiting, with nothing lost. Stored only by the run of
 				// the resume that wins: a concurrent resume answered 409 must not
 				// change what the winning one writes.
-				ObjectNode merged = this.proposals.get(user, proposalId).payload().deepCopy();
-				merged.setAll((ObjectNode) request.userInput());
+				ObjectNode merged = ProposalEdit.merged((ObjectNode) this.proposals.get(user, proposalId).payload(),
+						(ObjectNode) request.userInput());
 				edited = this.proposals.checkedEdit(user, proposalId, merged);
 			}
 			else if (request.confirmation()) {

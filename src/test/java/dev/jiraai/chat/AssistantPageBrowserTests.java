@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the greeting, "what am I working on?", a comment telling Bob Builder the fix is
  * deployed (a card with the mention, confirmed), and a transition to Done whose required
  * Resolution the user picks on the card. The simulated site receives exactly one
- * spec-valid comment with a real mention and one transition, both as the user. Saves
+ * spec-valid comment with a real mention and one transition, both as the user. Then the
+ * page again in the dark theme at 360 px, from the keyboard: the conversations behind
+ * their button, the earlier conversation reopened, a second comment declined. Saves
  * {@code target/screenshots/assistant-page.png} (copied to {@code docs/img} for the
  * README by hand, so a build never rewrites committed files).
  */
@@ -42,7 +44,12 @@ class AssistantPageBrowserTests extends AppTestSupport {
 			.reply(new FakeOpenAi.ToolCalls(
 					Map.of("proposeTransition", "{\"issueKey\": \"SCRUM-1\", \"transition\": \"Done\"}")))
 			.reply("Choose the Resolution on the card, then confirm.")
-			.reply("SCRUM-1 is Done.");
+			.reply("SCRUM-1 is Done.")
+			.reply(ChatApiTests.GENERAL)
+			.reply(new FakeOpenAi.ToolCalls(
+					Map.of("proposeComment", "{\"issueKey\": \"SCRUM-2\", \"body\": \"QA starts tomorrow.\"}")))
+			.reply("Here is the comment for SCRUM-2. Confirm it to post it.")
+			.reply("Understood, I will not post it.");
 		String path = "/connect/assistant";
 
 		String output = BrowserWalkthrough.run("assistant-page.mjs",
@@ -62,6 +69,10 @@ class AssistantPageBrowserTests extends AppTestSupport {
 			.satisfies(call -> assertThat(call.caller()).isEqualTo(alice));
 		assertThat(site.data().issue("SCRUM-1").orElseThrow().path("status").asText()).isEqualTo("Done");
 		assertThat(site.data().issue("SCRUM-1").orElseThrow().path("resolution").asText()).isEqualTo("Won't Do");
+		// In the dark theme at 360 px the second comment was declined: still the one
+		// comment.
+		assertThat(output).contains("declined outcome: Not carried out");
+		assertThat(site.calls("POST", "/rest/api/3/issue/SCRUM-2/comment")).hasSize(1);
 	}
 
 }

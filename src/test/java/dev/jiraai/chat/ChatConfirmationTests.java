@@ -1,12 +1,14 @@
 package dev.jiraai.chat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.jiraai.confirm.ReconcilerRun;
 import dev.jiraai.confirm.Proposals;
 import dev.jiraai.contracts.ContractSchemas;
 import dev.jiraai.jira.IssueKey;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,9 @@ class ChatConfirmationTests extends ChatTestSupport {
 
 	@Autowired
 	Proposals proposals;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	JiraComments jiraComments;
@@ -90,6 +96,13 @@ class ChatConfirmationTests extends ChatTestSupport {
 	private void assertPostedOnce() {
 		assertThat(this.site.calls("POST", COMMENTS)).hasSize(1);
 		assertThat(postedComments()).hasSize(1);
+	}
+
+	/** The state of the proposal the turn waited for, as the proposals API shows it. */
+	private String proposalState(JsonNode waiting) throws Exception {
+		HttpResponse<String> proposal = get("/api/proposals/" + proposalId(waiting), auth(this.alice));
+		assertThat(proposal.statusCode()).as(proposal.body()).isEqualTo(200);
+		return json.readTree(proposal.body()).path("state").asText();
 	}
 
 	/** The text of a posted comment's ADF, mentions as their text. */
@@ -303,6 +316,14 @@ class ChatConfirmationTests extends ChatTestSupport {
 				assertThat(json.readTree(call.body()).at("/fields/resolution/name").asText()).isEqualTo("Won't Do");
 			});
 			assertThat(site.data().issue("SCRUM-1").orElseThrow().path("status").asText()).isEqualTo("Done");
+			// The edit named the field by its id only: the card still shows it whole.
+			JsonNode stored = json.readTree(get("/api/proposals/" + proposalId(waiting), auth(alice)).body());
+			assertThat(stored.at("/payload/fields")).singleElement().satisfies(edited -> {
+				assertThat(edited.path("name").asText()).isEqualTo("Resolution");
+				assertThat(edited.path("required").asBoolean()).isTrue();
+				assertThat(edited.path("allowedValues").findValuesAsText("name")).contains("Done", "Won't Do");
+				assertThat(edited.path("value").asText()).isEqualTo("Won't Do");
+			});
 		}
 
 		@Test
@@ -418,6 +439,32 @@ class ChatConfirmationTests extends ChatTestSupport {
 			assertThat(postedComments()).hasSize(1);
 			assertThat(site.calls("POST", COMMENTS)).hasSize(1);
 			assertThat(lastModelMessage()).contains("it was carried out");
+		}
+
+		@Test
+		void aCommentJiraMayHavePostedIsNotSentAgainAndIsSettledLaterByTheReconciler() throws Exception {
+			JsonNode waiting = commentProposed();
+			// The answer is lost and the look-up for the comment fails on every attempt
+			// too: nobody can tell whether Jira posted it.
+			site.inject(JiraFault.lostResponse("POST", COMMENTS))
+				.inject(JiraFault.status("GET", COMMENTS, 503).times(4));
+			openAi.reply("Jira did not confirm it; I will not post it again.");
+
+			resumed(waiting, confirm(waiting), "completed");
+
+			assertThat(proposalState(waiting)).isEqualTo("UNCERTAIN");
+			assertThat(lastModelMessage()).contains("could not be carried out").contains("may have done this already");
+			HttpResponse<String> again = post("/api/proposals/" + proposalId(waiting) + "/confirm", auth(alice), null,
+					"application/json");
+			assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+			assertThat(problem(again).path("detail").asText()).contains("not sent again");
+			assertThat(site.calls("POST", COMMENTS)).hasSize(1);
+
+			clock.advance(Duration.ofMinutes(6));
+			assertThat(ReconcilerRun.now(context)).isEqualTo(1);
+
+			assertThat(proposalState(waiting)).isEqualTo("DONE");
+			assertPostedOnce();
 		}
 
 	}
