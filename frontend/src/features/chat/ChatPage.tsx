@@ -3,7 +3,7 @@ import './chat.css';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 
 import { resolveAssistantIssue } from '../../assistantLink';
 import { isConnect } from '../../bridge';
@@ -21,6 +21,18 @@ import { loadProposalCard, MessageList } from './MessageList';
 import { preloadTurns, useChat } from './useChat';
 import { CONVERSATIONS_KEY, useConversations } from './useConversations';
 import { GREETING_KEY, useGreeting } from './useGreeting';
+import { Skeleton } from './Greeting';
+import { ViewTabs } from '../standup/ViewTabs';
+
+// The stand-up view (its form, cards and team view) is downloaded only when it is opened.
+const StandupView = lazy(() => import('../standup/StandupView'));
+
+type PageView = 'chat' | 'standup';
+
+const PAGE_VIEWS = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'standup', label: 'Stand-up' },
+] as const;
 
 /** A new conversation is listed under its first words until the server's title arrives. */
 const PROVISIONAL_TITLE_LENGTH = 60;
@@ -63,6 +75,11 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
   const { state } = chat;
   const [contextIssue, setContextIssue] = useState<string | undefined>();
   const [listOpen, setListOpen] = useState(false);
+  /** The project of the issue the page was opened about (kept after the chat's context is used). */
+  const [openedProject, setOpenedProject] = useState<string | undefined>();
+  const [view, setView] = useState<PageView>('chat');
+  /** The stand-up view is mounted when first opened, then kept (its answers survive a look at the chat). */
+  const [standupOpened, setStandupOpened] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -70,7 +87,11 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
   useEffect(() => {
     let current = true;
     resolveAssistantIssue(forgeContext).then(
-      (issueKey) => current && issueKey && setContextIssue(issueKey),
+      (issueKey) => {
+        if (!current || !issueKey) return;
+        setContextIssue(issueKey);
+        setOpenedProject(projectOfIssueKey(issueKey));
+      },
       () => {},
     );
     return () => {
@@ -86,6 +107,13 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
 
   const context = app.status === 'ready' ? app.context : undefined;
   const blockedReason = context && !context.llmConfigured ? NOT_CONFIGURED_MESSAGE : undefined;
+  const standupOn = context?.features?.standup === true;
+  const shown: PageView = standupOn ? view : 'chat';
+  const selectView = (next: PageView) => {
+    setView(next);
+    setListOpen(false);
+    if (next === 'standup') setStandupOpened(true);
+  };
   const busy = state.turn.status === 'running' ? 'running' : state.turn.status === 'waiting' ? 'waiting' : 'no';
 
   // A conversation with messages needs the Markdown renderer at once; so does an answer on its way.
@@ -145,7 +173,7 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
       }}
     >
       <header className="chat-header">
-        <span className="chat-list-toggle">
+        <span className="chat-list-toggle" hidden={shown !== 'chat'}>
           <Button
             ref={toggleRef}
             onClick={() => setListOpen((open) => !open)}
@@ -159,8 +187,22 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
         <Heading size="medium" as="h1" id="chat-title">
           AI Assistant
         </Heading>
+        {standupOn && (
+          <ViewTabs label="AI Assistant views" idPrefix="assistant" tabs={PAGE_VIEWS} selected={shown} onSelect={selectView} testId="assistant-tabs" />
+        )}
       </header>
-      <div className="chat-body">
+      {standupOn && standupOpened && (
+        <div role="tabpanel" id="assistant-panel-standup" aria-labelledby="assistant-tab-standup" className="chat-panel" hidden={shown !== 'standup'}>
+          <Suspense fallback={<div className="chat-log"><Skeleton label="Loading the stand-up" lines={5} /></div>}>
+            <StandupView siteUrl={context?.siteUrl} projectKey={openedProject} />
+          </Suspense>
+        </div>
+      )}
+      <div
+        className="chat-body"
+        hidden={shown !== 'chat'}
+        {...(standupOn ? { role: 'tabpanel', id: 'assistant-panel-chat', 'aria-labelledby': 'assistant-tab-chat' } : {})}
+      >
         <nav
           id={sidebarId}
           className="chat-sidebar"

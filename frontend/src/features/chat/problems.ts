@@ -21,8 +21,11 @@ const NEXT_STEPS: Readonly<Record<string, string>> = {
 const DEFAULT_STEP = 'Send your message again. If it keeps happening, tell your Jira admin.';
 
 export function nextStepFor(error: ApiError): string {
+  return knownNextStep(error) ?? (error.status === 0 ? 'Check your connection, then send your message again.' : DEFAULT_STEP);
+}
+
+/** The next step for a problem of a known type (shared with the stand-up view); undefined for any other. */
+export function knownNextStep(error: ApiError): string | undefined {
   const name = error.type?.slice(error.type.lastIndexOf('/') + 1) ?? '';
-  if (NEXT_STEPS[name]) return NEXT_STEPS[name];
-  if (error.status === 0) return 'Check your connection, then send your message again.';
-  return DEFAULT_STEP;
+  return Object.hasOwn(NEXT_STEPS, name) ? NEXT_STEPS[name] : undefined;
 }
