@@ -201,6 +201,45 @@ describe('ChatPage', () => {
     expect(announced).toContain('The assistant answered: I added the comment.');
   });
 
+  it('without the stand-up feature there are no view tabs; with it, Chat / Stand-up tabs switch the view, also with the arrow keys', async () => {
+    await showPage();
+    await settle();
+    expect(calls('GET /api/context')).toHaveLength(1);
+    expect(document.querySelector('[role="tablist"]')).toBeNull();
+    rendered?.unmount();
+    document.body.innerHTML = '';
+
+    route('GET /api/context', () => json({ ...CONTEXT, features: { standup: true } }));
+    route('GET /api/standup/today', () =>
+      json({ date: '2026-12-06', timeZone: 'UTC', snoozed: false, questions: [], standup: null, suggestions: {} }),
+    );
+    route('GET /api/standup/history?limit=30', () => json({ standups: [] }));
+    rendered = await render(<ChatPage />);
+    const tabs = await waitFor(() => byTestId('assistant-tabs'));
+    expect(tabs.getAttribute('aria-label')).toBe('AI Assistant views');
+    const chatTab = byTestId('assistant-tabs-chat');
+    const standupTab = byTestId('assistant-tabs-standup');
+    expect(chatTab.getAttribute('aria-selected')).toBe('true');
+    expect(standupTab.tabIndex).toBe(-1);
+
+    chatTab.focus();
+    await press(chatTab, 'ArrowRight');
+    expect(standupTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(standupTab);
+    const heading = await waitFor(() => {
+      const found = Array.from(document.querySelectorAll('h2')).find((h) => h.textContent?.startsWith('Your stand-up for'));
+      if (!found) throw new Error('the stand-up view has not loaded');
+      return found;
+    });
+    expect(heading.textContent).toBe('Your stand-up for Sunday, 6 December');
+    expect(document.getElementById('assistant-panel-chat')?.hidden).toBe(true);
+    expect(byTestId('chat-list-toggle').closest('[hidden]')).not.toBeNull();
+
+    await click(chatTab);
+    expect(document.getElementById('assistant-panel-chat')?.hidden).toBe(false);
+    expect(document.getElementById('assistant-panel-standup')?.hidden).toBe(true);
+  });
+
   it('a failed send shows the problem with Try again, which sends the message again', async () => {
     route('POST /api/chat/send', () =>
       new Response(
