@@ -6,6 +6,7 @@
  */
 import { apiFetch, type ProblemDetail } from '../../bridge';
 import type { TaskCursor } from '../../tasks/tasks';
+import type { StandupPostPayload } from '../standup/api';
 
 /** The longest message the server takes. */
 export const MESSAGE_MAX = 10_000;
@@ -125,6 +126,7 @@ export type ChatProposal = ProposalBase &
     | { kind: 'chat.transition'; payload: TransitionPayload }
     | { kind: 'chat.assign'; payload: AssignPayload }
     | { kind: 'draft.create'; payload: DraftPayload }
+    | { kind: 'standup.post'; payload: StandupPostPayload }
   );
 
 export type ProposalKind = ChatProposal['kind'];

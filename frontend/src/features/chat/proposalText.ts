@@ -20,6 +20,10 @@ export function proposalTitle(proposal: ChatProposal): string {
       const project = proposal.payload.projectKey ? ` in ${proposal.payload.projectKey}` : '';
       return count === 1 ? `Create an issue${project}` : `Create ${count} issues${project}`;
     }
+    case 'standup.post': {
+      const keys = proposal.payload.comments.map((c) => c.issueKey);
+      return keys.length === 1 ? `Post your stand-up to ${keys[0]}` : `Post your stand-up to ${keys.length} issues`;
+    }
   }
 }
 
@@ -35,12 +39,17 @@ export interface OutcomeText {
 export function outcomeText(proposal: ChatProposal, declined: boolean): OutcomeText {
   switch (declined ? 'REJECTED' : proposal.state) {
     case 'DONE':
+      if (proposal.kind === 'standup.post') return standupOutcome(proposal);
       return { tone: 'success', title: doneTitle(proposal) };
     case 'REJECTED':
       return { tone: 'declined', title: 'Not carried out', detail: 'Nothing was written to Jira.' };
     case 'EXPIRED':
       return { tone: 'declined', title: 'This proposal expired', detail: 'Nothing was written to Jira. Ask the assistant again.' };
     case 'PARTIAL':
+      if (proposal.kind === 'standup.post') {
+        const done = standupOutcome(proposal);
+        return { tone: 'warning', title: done.title, detail: [done.detail, 'Jira failed for the others; confirm again to post only those.'].filter(Boolean).join(' ') };
+      }
       return { tone: 'warning', title: 'Only part of it was done', detail: 'Some issues were created, others were not; see below.' };
     case 'UNCERTAIN':
       return {
@@ -71,7 +80,38 @@ function doneTitle(proposal: ChatProposal): string {
       const keys = createdKeys(proposal);
       return keys.length > 0 ? `Created ${keys.join(', ')}` : 'Issues created';
     }
+    case 'standup.post':
+      return standupOutcome(proposal).title;
   }
+}
+
+/** The comments a `standup.post` proposal posted (from its result): issue, comment id and link as the server gave them. */
+export function postedComments(proposal: ChatProposal): Array<{ issueKey: string; commentId?: string; url?: string }> {
+  const posted = proposal.result?.posted;
+  if (!Array.isArray(posted)) return [];
+  return posted.flatMap((p) => {
+    const { issueKey, commentId, url } = (p ?? {}) as { issueKey?: unknown; commentId?: unknown; url?: unknown };
+    if (typeof issueKey !== 'string' || !isIssueKey(issueKey)) return [];
+    return [{
+      issueKey,
+      commentId: typeof commentId === 'string' || typeof commentId === 'number' ? String(commentId) : undefined,
+      url: typeof url === 'string' ? url : undefined,
+    }];
+  });
+}
+
+/** "2 comments posted", and the issues Jira refused named with why. */
+function standupOutcome(proposal: ChatProposal): OutcomeText {
+  const count = postedComments(proposal).length;
+  const refusedList = proposal.result?.refused;
+  const refused = (Array.isArray(refusedList) ? refusedList : []).flatMap((r) => {
+    const { issueKey, reason } = (r ?? {}) as { issueKey?: unknown; reason?: unknown };
+    if (typeof issueKey !== 'string' || !isIssueKey(issueKey)) return [];
+    return [typeof reason === 'string' && reason.trim() !== '' ? `${issueKey} (${reason.trim().replace(/\.$/, '')})` : issueKey];
+  });
+  const title = count === 0 ? 'No comment posted' : `${count} comment${count === 1 ? '' : 's'} posted`;
+  if (refused.length === 0) return { tone: count === 0 ? 'warning' : 'success', title };
+  return { tone: 'warning', title, detail: `Not posted: ${refused.join('; ')}.` };
 }
 
 /** The issues a `draft.create` proposal created (from its result). */

@@ -354,3 +354,39 @@ describe('a chat turn on Connect', () => {
     expect((resumedInit.headers as Record<string, string>)['Last-Event-ID']).toBe('5');
   });
 });
+
+describe('a standup.post proposal from the server', () => {
+  it('keeps each comment with an issue key, drops the rest, and offers a flag only on blocked ones', async () => {
+    const { normalizeProposal } = await import('./turns');
+    const proposal = normalizeProposal({
+      proposalId: 'p-7',
+      kind: 'standup.post',
+      state: 'pending',
+      payload: {
+        date: '2026-12-06',
+        comments: [
+          { id: 'SCRUM-2', issueKey: 'SCRUM-2', summary: 'Checkout', body: 'Done', blocked: true, flag: true },
+          { issueKey: 'SCRUM-3', body: 'Planned', blocked: false, flag: true },
+          { issueKey: 'not a key', body: 'x' },
+        ],
+      },
+      result: null,
+    });
+    expect(proposal).toEqual({
+      id: 'p-7',
+      kind: 'standup.post',
+      state: 'PENDING',
+      result: null,
+      error: null,
+      createdAt: undefined,
+      expiresAt: undefined,
+      payload: {
+        date: '2026-12-06',
+        comments: [
+          { id: 'SCRUM-2', issueKey: 'SCRUM-2', summary: 'Checkout', body: 'Done', blocked: true, flag: true },
+          { id: 'SCRUM-3', issueKey: 'SCRUM-3', summary: '', body: 'Planned', blocked: false, flag: false },
+        ],
+      },
+    });
+  });
+});

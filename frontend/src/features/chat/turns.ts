@@ -5,6 +5,7 @@
  */
 import { apiFetch, type ProblemDetail } from '../../bridge';
 import { isIssueKey } from '../../issueKey';
+import { standupPayload } from '../standup/api';
 import { followTask, startTask, type TaskEndpoints, type TaskOutcome, type TaskView } from '../../tasks/tasks';
 import {
   activity,
@@ -204,6 +205,8 @@ export function normalizeProposal(value: unknown): ChatProposal | undefined {
           drafts: Array.isArray(payload.drafts) ? payload.drafts : [],
         },
       };
+    case 'standup.post':
+      return { ...base, kind: p.kind, payload: standupPayload(p.payload) };
     default:
       return undefined;
   }

@@ -8,7 +8,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 import type { ChatProposal } from '../api';
 import type { CardPhase } from '../chatState';
-import { createdKeys, issueUrl, outcomeText, proposalTitle, type OutcomeTone } from '../proposalText';
+import { safeHref } from '../../../safeUrl';
+import { createdKeys, issueUrl, outcomeText, postedComments, proposalTitle, type OutcomeTone } from '../proposalText';
 
 export interface CardActions {
   onConfirm: () => void;
@@ -140,7 +141,12 @@ export function CardFrame({ proposal, phase, declined, siteUrl, actions, childre
 /** Links to what was written, built from the site URL of the app context (never from the model). */
 function OutcomeLinks({ proposal, siteUrl }: { proposal: ChatProposal; siteUrl?: string }) {
   const links: Array<{ href: string; label: string }> = [];
-  if (proposal.kind === 'draft.create') {
+  if (proposal.kind === 'standup.post') {
+    for (const posted of postedComments(proposal)) {
+      const href = safeHref(posted.url) ?? issueUrl(siteUrl, posted.issueKey, posted.commentId);
+      if (href) links.push({ href, label: `Open the comment on ${posted.issueKey}` });
+    }
+  } else if (proposal.kind === 'draft.create') {
     for (const key of createdKeys(proposal)) {
       const href = issueUrl(siteUrl, key);
       if (href) links.push({ href, label: `Open ${key}` });

@@ -56,6 +56,19 @@ const ASSIGN: ChatProposal = {
   payload: { issueKey: 'SCRUM-2', accountId: '5b10ab', displayName: 'Bob Builder' },
 };
 
+const STANDUP: ChatProposal = {
+  ...BASE,
+  id: 'p-4',
+  kind: 'standup.post',
+  payload: {
+    date: '2026-12-06',
+    comments: [
+      { id: 'SCRUM-2', issueKey: 'SCRUM-2', summary: 'Checkout button', body: 'Blocker: the API key, @[Bob Builder](5b10ab)', blocked: true, flag: true },
+      { id: 'SCRUM-4', issueKey: 'SCRUM-4', summary: 'Payments', body: 'Planned: **payments**.', blocked: false, flag: false },
+    ],
+  },
+};
+
 describe('proposal cards', () => {
   let rendered: Rendered | undefined;
   const onAnswer = vi.fn();
@@ -217,6 +230,52 @@ describe('proposal cards', () => {
       await show(transition([{ ...NOTE, value: 'Shipped' }]));
       await click(buttonNamed('Confirm'));
       expect(onAnswer).toHaveBeenCalledWith('p-2', true, undefined);
+    });
+  });
+
+  describe('stand-up', () => {
+    it('lists one comment per issue with its preview, mentions as names; Confirm and Reject answer with the id', async () => {
+      const card = await show(STANDUP);
+      expect(accessibleName(card)).toBe('Post your stand-up to 2 issues');
+      const blocked = byTestId('proposal-standup-SCRUM-2');
+      expect(blocked.textContent).toContain('SCRUM-2 Checkout button');
+      expect(blocked.textContent).toContain('Blocked');
+      expect(blocked.textContent).toContain('Will be flagged');
+      expect(blocked.querySelector('.mention-chip')?.textContent).toBe('@Bob Builder');
+      expect(blocked.querySelector('a')).toBeNull();
+      expect(card.innerHTML).not.toContain('5b10ab');
+      expect(byTestId('proposal-standup-SCRUM-4').querySelector('strong:not(:first-child), p strong')?.textContent).toBe('payments');
+      expectLabelInName(card);
+      await click(buttonNamed('Confirm'));
+      expect(onAnswer).toHaveBeenLastCalledWith('p-4', true);
+      await click(buttonNamed('Reject'));
+      expect(onAnswer).toHaveBeenLastCalledWith('p-4', false);
+    });
+
+    it('once posted it says how many comments were posted, links to each and names the refused ones with why', async () => {
+      await show(
+        {
+          ...STANDUP,
+          state: 'DONE',
+          result: {
+            posted: [{ issueKey: 'SCRUM-2', commentId: '10010', url: 'https://example.atlassian.net/browse/SCRUM-2?focusedCommentId=10010', flagged: true }],
+            refused: [{ issueKey: 'SCRUM-4', reason: 'You may not comment on SCRUM-4.' }],
+          },
+        },
+        'settled',
+      );
+      const outcome = byTestId('proposal-outcome');
+      expect(outcome.textContent).toContain('1 comment posted');
+      expect(outcome.textContent).toContain('Not posted: SCRUM-4 (You may not comment on SCRUM-4).');
+      const links = Array.from(outcome.querySelectorAll('a'));
+      expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+        ['Open the comment on SCRUM-2', 'https://example.atlassian.net/browse/SCRUM-2?focusedCommentId=10010'],
+      ]);
+      rendered?.unmount();
+
+      await show({ ...STANDUP, state: 'DONE', result: { posted: [{ issueKey: 'SCRUM-2', commentId: '1' }, { issueKey: 'SCRUM-4', commentId: '2' }], refused: [] } }, 'settled');
+      expect(byTestId('proposal-outcome').textContent).toContain('2 comments posted');
+      expect(byTestId('proposal-outcome').textContent).not.toContain('Not posted');
     });
   });
 

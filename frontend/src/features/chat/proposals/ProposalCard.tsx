@@ -3,6 +3,7 @@ import type { CardPhase } from '../chatState';
 import { AssignCard } from './AssignCard';
 import { CommentCard } from './CommentCard';
 import { DraftCreateCard } from './DraftCreateCard';
+import { StandupCard } from './StandupCard';
 import { TransitionCard } from './TransitionCard';
 
 export interface ProposalCardProps {
@@ -29,5 +30,7 @@ export default function ProposalCard({ proposal, ...rest }: ProposalCardProps) {
       return <AssignCard proposal={proposal} payload={proposal.payload} {...rest} />;
     case 'draft.create':
       return <DraftCreateCard proposal={proposal} payload={proposal.payload} {...rest} />;
+    case 'standup.post':
+      return <StandupCard proposal={proposal} payload={proposal.payload} {...rest} />;
   }
 }
