@@ -83,7 +83,7 @@ export function CommentReview({ review, siteUrl, onChangeBody, onFlag, onRemove,
             isDisabled={busy !== undefined}
             testId="standup-post"
           >
-            {canPostAgain ? 'Post the rest' : `Post ${commentsText(comments.length)}`}
+            {proposal.state === 'PARTIAL' ? 'Post the rest' : proposal.state === 'FAILED' ? 'Post again' : `Post ${commentsText(comments.length)}`}
           </Button>
           {busy && (
             <span className="chat-status" data-testid="standup-review-busy">

@@ -207,6 +207,18 @@ describe('StandupView', () => {
     expect(older.textContent).toContain('Skipped');
   });
 
+  it('a day that could not be loaded is said in words (no status code, no raw body); Load again tries again', async () => {
+    route('GET /api/standup/today', () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    rendered = await render(<StandupView />);
+    const shown = await waitFor(() => byTestId('standup-load-error'));
+    expect(shown.textContent).toContain('Your stand-up could not be loaded');
+    expect(shown.textContent).not.toMatch(/502|html|status/i);
+    route('GET /api/standup/today', () => json(TODAY));
+    await click(buttonNamed('Load again'));
+    await waitFor(() => byTestId('standup-today'));
+    expect(calls('GET /api/standup/today')).toHaveLength(2);
+  });
+
   it('a refused save is explained in words, the answers stay', async () => {
     route('PUT /api/standup/today', () => problem(400, 'An answer is too long', 'Each answer is at most 4000 characters.', 'bad-request'));
     await showView();
@@ -341,6 +353,8 @@ describe('StandupView', () => {
     ]);
     expect(byTestId('standup-refused').textContent).toContain('SCRUM-4: You may not comment on SCRUM-4.');
     expect(queryByTestId('standup-post')).toBeNull();
+    // Previewing again would post the same update twice: that comes back only after a new save.
+    expect(queryByTestId('standup-preview')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(result));
     expect(byTestId('standup-announcement').textContent).toBe('2 comments posted. Not posted: SCRUM-4.');
   });

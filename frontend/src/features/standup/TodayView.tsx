@@ -55,6 +55,8 @@ export function TodayView({ model, siteUrl }: TodayViewProps) {
   const dirty = isDirty(state);
   const savedAt = state.saved ? timeInZone(state.saved.updatedAt, day.timeZone) : '';
   const busy = state.saving;
+  // Once posted, a new preview would post the same update again: it comes back after the next save.
+  const posted = state.review.status === 'ready' && state.review.proposal.state !== 'PENDING';
   const suggestionsFor = (qid: AnswerId) => (qid === 'yesterday' ? day.suggestions.yesterday : qid === 'today' ? day.suggestions.today : []);
 
   return (
@@ -160,15 +162,17 @@ export function TodayView({ model, siteUrl }: TodayViewProps) {
           One comment per issue your stand-up is about; a blocker also mentions who can unblock it. You see them before anything is posted.
         </p>
         {state.saved && dirty && <p className="chat-subtle">The comments are written from your saved answers: save your changes first.</p>}
-        <Inline space="space.100" alignBlock="center">
-          <Button
-            onClick={() => void model.preview().then((done) => moveFocus(done ? 'review' : 'preview-problem'))}
-            isDisabled={state.review.status === 'loading' || (state.review.status === 'ready' && state.review.busy !== undefined)}
-            testId="standup-preview"
-          >
-            Preview comments
-          </Button>
-        </Inline>
+        {!posted && (
+          <Inline space="space.100" alignBlock="center">
+            <Button
+              onClick={() => void model.preview().then((done) => moveFocus(done ? 'review' : 'preview-problem'))}
+              isDisabled={state.review.status === 'loading' || (state.review.status === 'ready' && state.review.busy !== undefined)}
+              testId="standup-preview"
+            >
+              Preview comments
+            </Button>
+          </Inline>
+        )}
         {state.review.status === 'loading' && <Skeleton label="Preparing the comments" lines={3} />}
         {state.review.status === 'error' && (
           <ProblemNotice error={state.review.error} action="preview" appearance="warning" testId="standup-preview-problem" focusKey="preview-problem" />
