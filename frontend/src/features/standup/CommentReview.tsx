@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 import type { StandupComment } from './api';
 import { CommentPreview } from './CommentPreview';
@@ -110,6 +110,9 @@ function CommentEditor({ comment, disabled, onSave, onFlag, onRemove }: CommentE
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(comment.body);
+  // The box shows the choice at once; it goes back should the server not take it.
+  const [flag, setFlag] = useState(comment.flag);
+  useEffect(() => setFlag(comment.flag), [comment.flag]);
   const title = comment.summary ? `${comment.issueKey} ${comment.summary}` : comment.issueKey;
   const invalid = body.trim() === '' ? 'Write the comment, or remove it.' : body.length > BODY_MAX ? `Shorten the comment to ${BODY_MAX} characters.` : undefined;
 
@@ -176,8 +179,12 @@ function CommentEditor({ comment, disabled, onSave, onFlag, onRemove }: CommentE
           <input
             type="checkbox"
             id={`${id}-flag`}
-            checked={comment.flag}
-            onChange={(event) => void onFlag(event.currentTarget.checked)}
+            checked={flag}
+            onChange={(event) => {
+              const next = event.currentTarget.checked;
+              setFlag(next);
+              void onFlag(next).then((done) => done || setFlag(comment.flag));
+            }}
             disabled={disabled}
             data-testid={`standup-flag-${comment.issueKey}`}
           />
