@@ -38,7 +38,10 @@ export function CommentReview({ review, siteUrl, onChangeBody, onFlag, onRemove,
   const canPostAgain = proposal.state === 'PARTIAL' || proposal.state === 'FAILED';
 
   const remove = async (comment: StandupComment, index: number) => {
-    if (!(await onRemove(comment))) return;
+    if (!(await onRemove(comment))) {
+      onFocus('review-problem');
+      return;
+    }
     const next = comments[index + 1] ?? comments[index - 1];
     onFocus(next ? `comment-${next.id}` : 'review');
   };
@@ -65,7 +68,11 @@ export function CommentReview({ review, siteUrl, onChangeBody, onFlag, onRemove,
               <CommentEditor
                 comment={comment}
                 disabled={busy !== undefined}
-                onSave={(body) => onChangeBody(comment.id, body)}
+                onSave={async (body) => {
+                  const done = await onChangeBody(comment.id, body);
+                  if (!done) onFocus('review-problem');
+                  return done;
+                }}
                 onFlag={(flag) => onFlag(comment.id, flag)}
                 onRemove={() => void remove(comment, index)}
               />

@@ -306,6 +306,21 @@ describe('StandupView', () => {
     expect(buttonNamed('Post 2 comments')).toBeTruthy();
   });
 
+  it('an edit the server refuses is said in words, focus goes to it, and the comment stays', async () => {
+    await showView();
+    await saveAnswers();
+    await preview();
+    route('PATCH /api/proposals/p-9', () =>
+      problem(400, 'This change cannot be saved', 'A comment needs an issue key.', 'invalid-proposal'),
+    );
+    await click(buttonNamed('Remove the comment on SCRUM-1'));
+    const shown = await waitFor(() => byTestId('standup-review-problem'));
+    expect(shown.textContent).toContain('This change cannot be saved');
+    expect(shown.textContent).toContain('Check the comments, then save the change again.');
+    expect(byTestId('standup-comment-SCRUM-1')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(shown));
+  });
+
   it('Post confirms once even when pressed twice, is disabled meanwhile, then lists the posted comments with links and the refused ones with why', async () => {
     await showView();
     await saveAnswers();
