@@ -1,0 +1,244 @@
+package dev.jiraai.standup;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.confirm.InvalidProposalPayload;
+import dev.jiraai.confirm.ProposalHandler;
+import dev.jiraai.jira.JiraComments;
+import dev.jiraai.jira.JiraException;
+import dev.jiraai.jira.JiraIdentity;
+import dev.jiraai.jira.payload.PostedComment;
+import dev.jiraai.tenancy.Site;
+import dev.jiraai.tenancy.SiteUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts a confirmed stand-up's comments as the user, each once: every comment carries its
+ * own request id (the same in every attempt), and a retry looks for it on the issue
+ * before posting.
+ * <p>
+ * The answer lists what was {@code posted} (with links), what Jira {@code refused} (the
+ * user may not see or comment on the issue: reported, never retried), what {@code failed}
+ * for a reason that may pass (PARTIAL: confirming again posts only those) and what Jira
+ * may have posted without saying so ({@code uncertain}, looked up later).
+ */
+@Component
+class StandupPostWrites implements ProposalHandler<StandupPost> {
+
+	private static final Logger logger = LoggerFactory.getLogger(StandupPostWrites.class);
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final JiraComments comments;
+
+	StandupPostWrites(JiraComments comments) {
+		this.comments = comments;
+	}
+
+	@Override
+	public String kind() {
+		return StandupPost.KIND;
+	}
+
+	@Override
+	public Class<StandupPost> payloadType() {
+		return StandupPost.class;
+	}
+
+	/** One comment per issue and per id: an edit that repeats one would post twice. */
+	@Override
+	public void check(SiteUser user, StandupPost payload) {
+		Set<String> ids = new HashSet<>();
+		Set<String> keys = new HashSet<>();
+		for (StandupPost.Comment comment : payload.comments()) {
+			if (!ids.add(comment.id())) {
+				throw new InvalidProposalPayload("'comments' holds the id '%s' twice".formatted(comment.id()));
+			}
+			if (!keys.add(comment.issueKey().value())) {
+				throw new InvalidProposalPayload(
+						"'comments' holds two comments on %s; one per issue".formatted(comment.issueKey()));
+			}
+		}
+	}
+
+	@Override
+	public Outcome execute(SiteUser user, StandupPost payload, Attempt attempt) {
+		Progress progress = new Progress(user.site(), attempt.previous());
+		for (StandupPost.Comment comment : payload.comments()) {
+			if (progress.settled(comment)) {
+				continue;
+			}
+			String requestId = attempt.requestId(comment.id());
+			try {
+				Optional<PostedComment> earlier = attempt.retry()
+						? this.comments.find(JiraIdentity.of(user), comment.issueKey(), requestId) : Optional.empty();
+				progress.posted(comment, earlier
+					.orElseGet(() -> this.comments.add(user, comment.issueKey(), comment.body(), requestId)));
+			}
+			catch (JiraException.NotFound | JiraException.Forbidden ex) {
+				progress.refused(comment, "You may not comment on %s.".formatted(comment.issueKey()));
+			}
+			catch (JiraException.OutcomeUnknown ex) {
+				progress.uncertain(comment, ex.checkUrl().toString());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Stand-up comment on {} failed: {}", comment.issueKey(), ex.getMessage());
+				progress.failed(comment, ex.getMessage());
+			}
+		}
+		if (progress.nothingWritten() && progress.refusedNone()) {
+			// Nothing happened at all: the proposal is FAILED and can be confirmed again.
+			throw new StandupPostFailed(progress.firstError());
+		}
+		return progress.outcome();
+	}
+
+	@Override
+	public Outcome reconcile(Site site, StandupPost payload, Attempt attempt) {
+		Progress progress = new Progress(site, attempt.previous());
+		try {
+			for (StandupPost.Comment comment : payload.comments()) {
+				if (!progress.settled(comment)) {
+					Optional<PostedComment> found = this.comments.find(JiraIdentity.app(site), comment.issueKey(),
+							attempt.requestId(comment.id()));
+					if (found.isPresent()) {
+						progress.posted(comment, found.get());
+					}
+					else {
+						progress.failed(comment, "Jira did not post it; confirm again to post it");
+					}
+				}
+			}
+		}
+		catch (JiraException ex) {
+			return Outcome.unknown(String.join(",", progress.keys()));
+		}
+		return (progress.nothingWritten() && progress.refusedNone()) ? Outcome.nothingWritten("standup")
+				: progress.outcome();
+	}
+
+	/** Nothing of the stand-up could be posted, for a reason that may pass. */
+	static final class StandupPostFailed extends RuntimeException {
+
+		StandupPostFailed(String reason) {
+			super("No stand-up comment could be posted: %s".formatted(reason));
+		}
+
+	}
+
+	/** What exists of a stand-up's comments and what became of the others. */
+	private static final class Progress {
+
+		private final Site site;
+
+		private final Set<String> done = new HashSet<>();
+
+		private final ArrayNode posted = json.createArrayNode();
+
+		private final ArrayNode refused = json.createArrayNode();
+
+		private final ArrayNode failed = json.createArrayNode();
+
+		private final ArrayNode uncertain = json.createArrayNode();
+
+		Progress(Site site, JsonNode previous) {
+			this.site = site;
+			if (previous != null) {
+				previous.path("posted").forEach(entry -> {
+					this.posted.add(entry.deepCopy());
+					this.done.add(entry.path("id").asText());
+				});
+				previous.path("refused").forEach(entry -> {
+					this.refused.add(entry.deepCopy());
+					this.done.add(entry.path("id").asText());
+				});
+			}
+		}
+
+		boolean settled(StandupPost.Comment comment) {
+			return this.done.contains(comment.id());
+		}
+
+		void posted(StandupPost.Comment comment, PostedComment written) {
+			this.done.add(comment.id());
+			this.posted.addObject()
+				.put("id", comment.id())
+				.put("issueKey", written.issueKey())
+				.put("commentId", written.id())
+				.put("url", this.site.browseUrl(written.issueKey()) + "?focusedCommentId=" + written.id())
+				.put("flagged", false);
+		}
+
+		void refused(StandupPost.Comment comment, String reason) {
+			this.done.add(comment.id());
+			this.refused.addObject()
+				.put("id", comment.id())
+				.put("issueKey", comment.issueKey().value())
+				.put("reason", reason);
+		}
+
+		void failed(StandupPost.Comment comment, String error) {
+			this.failed.addObject()
+				.put("id", comment.id())
+				.put("issueKey", comment.issueKey().value())
+				.put("error", error);
+		}
+
+		void uncertain(StandupPost.Comment comment, String checkUrl) {
+			this.uncertain.addObject()
+				.put("id", comment.id())
+				.put("issueKey", comment.issueKey().value())
+				.put("checkUrl", checkUrl);
+		}
+
+		boolean nothingWritten() {
+			return this.posted.isEmpty() && this.uncertain.isEmpty();
+		}
+
+		boolean refusedNone() {
+			return this.refused.isEmpty();
+		}
+
+		String firstError() {
+			return this.failed.isEmpty() ? "unknown" : this.failed.get(0).path("error").asText();
+		}
+
+		List<String> keys() {
+			List<String> keys = new ArrayList<>();
+			this.posted.forEach(entry -> keys.add(entry.path("issueKey").asText()));
+			return keys;
+		}
+
+		Outcome outcome() {
+			ObjectNode result = json.createObjectNode();
+			result.set("posted", this.posted);
+			result.set("refused", this.refused);
+			result.set("failed", this.failed);
+			result.set("uncertain", this.uncertain);
+			if (!this.uncertain.isEmpty()) {
+				result.put("checkUrl", this.uncertain.get(0).path("checkUrl").asText());
+			}
+			Status status = !this.uncertain.isEmpty() ? Status.UNKNOWN
+					: this.failed.isEmpty() ? Status.DONE : Status.PARTIAL;
+			List<String> keys = keys();
+			String summary = "Posted the stand-up on %s%s%s".formatted(
+					keys.isEmpty() ? "no issue" : String.join(", ", keys),
+					this.refused.isEmpty() ? "" : " (%d refused by Jira)".formatted(this.refused.size()),
+					this.failed.isEmpty() ? "" : " (%d not posted yet)".formatted(this.failed.size()));
+			return new Outcome(status, result, String.join(",", keys), summary);
+		}
+
+	}
+
+}
