@@ -75,6 +75,7 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 	@Override
 	public Outcome execute(SiteUser user, StandupPost payload, Attempt attempt) {
 		Progress progress = new Progress(user.site(), attempt.previous());
+		RuntimeException firstFailure = null;
 		for (StandupPost.Comment comment : payload.comments()) {
 			if (progress.settled(comment)) {
 				continue;
@@ -95,11 +96,14 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 			catch (RuntimeException ex) {
 				logger.warn("Stand-up comment on {} failed: {}", comment.issueKey(), ex.getMessage());
 				progress.failed(comment, ex.getMessage());
+				firstFailure = (firstFailure == null) ? ex : firstFailure;
 			}
 		}
-		if (progress.nothingWritten() && progress.refusedNone()) {
-			// Nothing happened at all: the proposal is FAILED and can be confirmed again.
-			throw new StandupPostFailed(progress.firstError());
+		if (firstFailure != null && progress.nothingWritten() && progress.refusedNone()) {
+			// Nothing happened at all: the proposal is FAILED, can be confirmed again,
+			// and
+			// the confirm answers Jira's own failure.
+			throw firstFailure;
 		}
 		return progress.outcome();
 	}
@@ -126,15 +130,6 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 		}
 		return (progress.nothingWritten() && progress.refusedNone()) ? Outcome.nothingWritten("standup")
 				: progress.outcome();
-	}
-
-	/** Nothing of the stand-up could be posted, for a reason that may pass. */
-	static final class StandupPostFailed extends RuntimeException {
-
-		StandupPostFailed(String reason) {
-			super("No stand-up comment could be posted: %s".formatted(reason));
-		}
-
 	}
 
 	/** What exists of a stand-up's comments and what became of the others. */
@@ -208,10 +203,6 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 
 		boolean refusedNone() {
 			return this.refused.isEmpty();
-		}
-
-		String firstError() {
-			return this.failed.isEmpty() ? "unknown" : this.failed.get(0).path("error").asText();
 		}
 
 		List<String> keys() {

@@ -1,5 +1,8 @@
 package dev.jiraai.standup;
 
+import java.time.LocalDate;
+
+import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.problem.DescribedProblem;
 import dev.jiraai.problem.ProblemType;
 
@@ -36,7 +39,7 @@ abstract sealed class StandupProblem extends RuntimeException implements Describ
 	/** Today's stand-up is not saved yet, so there is nothing to post. */
 	static final class NotSaved extends StandupProblem {
 
-		NotSaved(java.time.LocalDate date) {
+		NotSaved(LocalDate date) {
 			super("Your stand-up of %s is not saved yet".formatted(date), new ProblemType(HttpStatus.CONFLICT,
 					"standup-not-saved", "No stand-up to post", "Save today's answers first, then preview again."));
 		}
@@ -59,7 +62,7 @@ abstract sealed class StandupProblem extends RuntimeException implements Describ
 	 */
 	static final class ProjectHidden extends StandupProblem {
 
-		ProjectHidden(dev.jiraai.jira.ProjectKey projectKey) {
+		ProjectHidden(ProjectKey projectKey) {
 			super("You cannot see project %s in Jira, or it does not exist".formatted(projectKey),
 					new ProblemType(HttpStatus.NOT_FOUND, "project-not-found", "No such project",
 							"Check the project key, or ask a Jira admin for browse permission."));

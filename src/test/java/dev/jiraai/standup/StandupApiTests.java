@@ -236,6 +236,39 @@ class StandupApiTests extends AppTestSupport {
 	}
 
 	@Test
+	void whenNothingCanBePostedTheConfirmAnswersJirasProblemAndCanBeRepeated() throws Exception {
+		atNoonUtc();
+		read(put(this.alice, "{\"yesterday\": \"Fixed SCRUM-2\"}"), 200);
+		String id = preview(this.alice).path("proposalId").asText();
+		this.site.inject(JiraFault.status("POST", "/rest/api/3/issue/SCRUM-2/comment", 503).times(4));
+
+		HttpResponse<String> failed = confirm(this.alice, id);
+
+		assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+		assertThat(json.readTree(failed.body()).path("type").asText()).endsWith("/jira-unavailable");
+		assertThat(read(get("/api/proposals/" + id, auth(this.alice)), 200).path("state").asText()).isEqualTo("FAILED");
+		assertThat(standupComments("SCRUM-2")).isEmpty();
+
+		JsonNode done = read(confirm(this.alice, id), 200);
+
+		assertThat(done.path("state").asText()).isEqualTo("DONE");
+		assertThat(standupComments("SCRUM-2")).hasSize(1);
+	}
+
+	@Test
+	void aStandupNamingNoIssueTheUserCanSeeHasNothingToPreview() throws Exception {
+		atNoonUtc();
+		this.site.deny(this.alice, "BROWSE_PROJECTS", "OPS");
+		read(put(this.alice, "{\"yesterday\": \"Worked on OPS-1\"}"), 200);
+
+		HttpResponse<String> previewed = post("/api/standup/today/preview", auth(this.alice),
+				"{\"flagBlocked\": false}", "application/json");
+
+		assertThat(previewed.statusCode()).as(previewed.body()).isEqualTo(400);
+		assertThat(json.readTree(previewed.body()).path("detail").asText()).contains("nothing to post");
+	}
+
+	@Test
 	void anEditedBodyAndADroppedCommentArePostedAsEditedBeforeConfirming() throws Exception {
 		atNoonUtc();
 		read(put(this.alice, "{\"yesterday\": \"SCRUM-2 and SCRUM-10\"}"), 200);
