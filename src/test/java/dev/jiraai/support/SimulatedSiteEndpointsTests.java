@@ -897,6 +897,24 @@ class SimulatedSiteEndpointsTests {
 		}
 
 		@Test
+		void flagsAnIssueAsAnImpedimentOnlyWithAnOptionTheFieldHas() {
+			Answer flagged = as(alice, "PUT", "/rest/api/3/issue/SCRUM-2", """
+					{"fields":{"customfield_10021":[{"value":"Impediment"}]}}""");
+
+			assertThat(flagged.status()).as(flagged.raw()).isEqualTo(204);
+			JsonNode value = asApp("GET", "/rest/api/3/issue/SCRUM-2?fields=customfield_10021").path("fields")
+				.path("customfield_10021");
+			assertThat(texts(value, "value")).containsExactly("Impediment");
+			Answer wrong = as(alice, "PUT", "/rest/api/3/issue/SCRUM-2", """
+					{"fields":{"customfield_10021":[{"value":"Urgent"}]}}""");
+			assertThat(wrong.status()).isEqualTo(400);
+			assertThat(wrong.raw()).contains("Urgent");
+			site.deny(bob, "EDIT_ISSUES", "SCRUM");
+			assertThat(as(bob, "PUT", "/rest/api/3/issue/SCRUM-1", """
+					{"fields":{"customfield_10021":[{"value":"Impediment"}]}}""").status()).isEqualTo(403);
+		}
+
+		@Test
 		void setsLabelsAndReturnsTheIssueWhenAsked() {
 			Answer edited = asApp("PUT", "/rest/api/3/issue/SCRUM-2?returnIssue=true", """
 					{"update":{"labels":[{"set":["safari","regression"]}]},

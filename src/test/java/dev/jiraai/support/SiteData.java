@@ -280,6 +280,16 @@ public final class SiteData {
 		return screen;
 	}
 
+	/**
+	 * The fields an edit may set beyond the create screen's (Jira Software's
+	 * {@code Flagged} is on edit screens only).
+	 */
+	public List<JsonNode> editOnlyScreen() {
+		List<JsonNode> screen = new ArrayList<>();
+		this.root.path("editScreens").path("common").forEach(screen::add);
+		return screen;
+	}
+
 	public List<JsonNode> workflow() {
 		return list("workflow");
 	}
