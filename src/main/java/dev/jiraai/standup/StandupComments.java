@@ -47,8 +47,12 @@ class StandupComments {
 		this.users = users;
 	}
 
-	/** The comments of a saved stand-up, read and searched as the user. */
-	StandupPost compose(SiteUser user, Standup standup) {
+	/**
+	 * The comments of a saved stand-up, read and searched as the user.
+	 * @param flagBlocked whether the comments that carry the blocker are preset to flag
+	 * their issue
+	 */
+	StandupPost compose(SiteUser user, Standup standup, boolean flagBlocked) {
 		List<JiraIssue> concerned = new ArrayList<>();
 		for (IssueKey key : concernedKeys(standup)) {
 			visible(user, key).ifPresent(concerned::add);
@@ -68,7 +72,7 @@ class StandupComments {
 			boolean blocked = standup.blocked()
 					&& (blockerKeys.isEmpty() ? concerned.size() == 1 : blockerKeys.contains(issue.key()));
 			comments.add(new StandupPost.Comment(issue.key(), IssueKey.of(issue.key()), issue.summary(),
-					body(user, standup, issue, blocked, named), blocked));
+					body(user, standup, issue, blocked, named), blocked, blocked && flagBlocked));
 		}
 		return new StandupPost(standup.date(), comments);
 	}

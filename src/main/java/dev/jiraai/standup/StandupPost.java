@@ -45,6 +45,8 @@ record StandupPost(@NotNull(message = "is required") LocalDate date,
 	 * @param body the comment as Markdown, people mentioned as
 	 * {@code @[Display Name](accountId)}
 	 * @param blocked whether it carries the blocker
+	 * @param flag whether the issue gets Jira's "Flagged" impediment once the comment is
+	 * posted (only for a comment that carries the blocker)
 	 */
 	record Comment(
 			@NotBlank(message = "is required") @Size(max = 100, message = "is longer than {max} characters") String id,
@@ -52,7 +54,7 @@ record StandupPost(@NotNull(message = "is required") LocalDate date,
 			@Size(max = 1000, message = "is longer than {max} characters") String summary,
 			@NotBlank(message = "is required") @Size(max = MAX_BODY,
 					message = "is longer than {max} characters") String body,
-			boolean blocked) {
+			boolean blocked, boolean flag) {
 	}
 
 }

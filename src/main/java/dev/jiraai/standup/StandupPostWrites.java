@@ -3,6 +3,7 @@ package dev.jiraai.standup;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,10 @@ import dev.jiraai.confirm.ProposalHandler;
 import dev.jiraai.jira.JiraComments;
 import dev.jiraai.jira.JiraException;
 import dev.jiraai.jira.JiraIdentity;
+import dev.jiraai.jira.JiraIssues;
+import dev.jiraai.jira.JiraMetadata;
+import dev.jiraai.jira.payload.IssueEdit;
+import dev.jiraai.jira.payload.JiraField;
 import dev.jiraai.jira.payload.PostedComment;
 import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteUser;
@@ -32,6 +37,11 @@ import org.springframework.stereotype.Component;
  * user may not see or comment on the issue: reported, never retried), what {@code failed}
  * for a reason that may pass (PARTIAL: confirming again posts only those) and what Jira
  * may have posted without saying so ({@code uncertain}, looked up later).
+ * <p>
+ * A comment with {@code flag} gives its issue Jira's "Flagged" impediment once it is
+ * posted (the field found by name, set to {@code Impediment} as the user, an idempotent
+ * edit with its own request id); a flag Jira refuses is reported on the posted comment
+ * ({@code flagged: false} and {@code flagError}), not retried.
  */
 @Component
 class StandupPostWrites implements ProposalHandler<StandupPost> {
@@ -40,10 +50,21 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	/** The name of Jira Software's impediment field, and its one option. */
+	static final String FLAGGED = "Flagged";
+
+	private static final String IMPEDIMENT = "Impediment";
+
 	private final JiraComments comments;
 
-	StandupPostWrites(JiraComments comments) {
+	private final JiraIssues issues;
+
+	private final JiraMetadata metadata;
+
+	StandupPostWrites(JiraComments comments, JiraIssues issues, JiraMetadata metadata) {
 		this.comments = comments;
+		this.issues = issues;
+		this.metadata = metadata;
 	}
 
 	@Override
@@ -69,6 +90,11 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 				throw new InvalidProposalPayload(
 						"'comments' holds two comments on %s; one per issue".formatted(comment.issueKey()));
 			}
+			if (comment.flag() && !comment.blocked()) {
+				throw new InvalidProposalPayload(
+						"'flag' of the comment on %s is only for a comment that carries the blocker"
+							.formatted(comment.issueKey()));
+			}
 		}
 	}
 
@@ -84,8 +110,9 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 			try {
 				Optional<PostedComment> earlier = attempt.retry()
 						? this.comments.find(JiraIdentity.of(user), comment.issueKey(), requestId) : Optional.empty();
-				progress.posted(comment, earlier
-					.orElseGet(() -> this.comments.add(user, comment.issueKey(), comment.body(), requestId)));
+				PostedComment written = earlier
+					.orElseGet(() -> this.comments.add(user, comment.issueKey(), comment.body(), requestId));
+				progress.posted(comment, written, comment.flag() ? flag(user, comment, attempt) : null);
 			}
 			catch (JiraException.NotFound | JiraException.Forbidden ex) {
 				progress.refused(comment, "You may not comment on %s.".formatted(comment.issueKey()));
@@ -100,9 +127,8 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 			}
 		}
 		if (firstFailure != null && progress.nothingWritten() && progress.refusedNone()) {
-			// Nothing happened at all: the proposal is FAILED, can be confirmed again,
-			// and
-			// the confirm answers Jira's own failure.
+			// Nothing happened: the proposal is FAILED and can be confirmed again; the
+			// confirm answers Jira's own failure.
 			throw firstFailure;
 		}
 		return progress.outcome();
@@ -117,7 +143,10 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 					Optional<PostedComment> found = this.comments.find(JiraIdentity.app(site), comment.issueKey(),
 							attempt.requestId(comment.id()));
 					if (found.isPresent()) {
-						progress.posted(comment, found.get());
+						boolean flagged = comment.flag() && this.issues.wasEdited(JiraIdentity.app(site),
+								comment.issueKey(), attempt.requestId(comment.id() + "/flag"));
+						progress.posted(comment, found.get(), (comment.flag() && !flagged)
+								? "Not flagged: the app was interrupted; set Flagged on the issue in Jira" : null);
 					}
 					else {
 						progress.failed(comment, "Jira did not post it; confirm again to post it");
@@ -130,6 +159,33 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 		}
 		return (progress.nothingWritten() && progress.refusedNone()) ? Outcome.nothingWritten("standup")
 				: progress.outcome();
+	}
+
+	/**
+	 * Flags the comment's issue as an impediment, as the user.
+	 * @return why it is not flagged, or {@code null} when it is
+	 */
+	private String flag(SiteUser user, StandupPost.Comment comment, Attempt attempt) {
+		Optional<JiraField> field = this.metadata.fields(user.site())
+			.stream()
+			.filter(candidate -> candidate.custom() && FLAGGED.equals(candidate.name()))
+			.findFirst();
+		if (field.isEmpty()) {
+			return "This site has no Flagged field, so %s is not flagged.".formatted(comment.issueKey());
+		}
+		IssueEdit edit = new IssueEdit(null, null, null, null, null, null,
+				Map.of(field.get().id(), List.of(Map.of("value", IMPEDIMENT))));
+		try {
+			this.issues.edit(user, comment.issueKey(), edit, attempt.requestId(comment.id() + "/flag"));
+			return null;
+		}
+		catch (JiraException.NotFound | JiraException.Forbidden ex) {
+			return "You may not edit %s, so it is not flagged.".formatted(comment.issueKey());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Flagging {} after its stand-up comment failed: {}", comment.issueKey(), ex.getMessage());
+			return "%s could not be flagged: %s".formatted(comment.issueKey(), ex.getMessage());
+		}
 	}
 
 	/** What exists of a stand-up's comments and what became of the others. */
@@ -165,14 +221,18 @@ class StandupPostWrites implements ProposalHandler<StandupPost> {
 			return this.done.contains(comment.id());
 		}
 
-		void posted(StandupPost.Comment comment, PostedComment written) {
+		/** A posted comment; {@code flagError} says why a wanted flag is missing. */
+		void posted(StandupPost.Comment comment, PostedComment written, String flagError) {
 			this.done.add(comment.id());
-			this.posted.addObject()
+			ObjectNode entry = this.posted.addObject()
 				.put("id", comment.id())
 				.put("issueKey", written.issueKey())
 				.put("commentId", written.id())
 				.put("url", this.site.browseUrl(written.issueKey()) + "?focusedCommentId=" + written.id())
-				.put("flagged", false);
+				.put("flagged", comment.flag() && flagError == null);
+			if (flagError != null) {
+				entry.put("flagError", flagError);
+			}
 		}
 
 		void refused(StandupPost.Comment comment, String reason) {

@@ -157,20 +157,17 @@ public class Standups {
 	/**
 	 * The {@code standup.post} proposal for today's stand-up: one comment per issue it
 	 * concerns, for the user to edit, drop and confirm.
-	 * @param flagBlocked whether blocked issues should get Jira's "Flagged" impediment;
-	 * not offered yet, so {@code true} is refused
+	 * @param flagBlocked whether the comments that carry the blocker are preset to give
+	 * their issue Jira's "Flagged" impediment
 	 * @throws StandupProblem.NotSaved when today's stand-up is not saved
 	 */
 	public Proposal preview(SiteUser user, boolean flagBlocked) {
 		requireOn(user);
-		if (flagBlocked) {
-			throw new StandupProblem.Invalid(
-					"'flagBlocked' cannot be true: adding Jira's Flagged impediment is not offered yet");
-		}
 		LocalDate date = date(this.users.timeZone(user));
 		Standup standup = this.store.find(user.site().clientKey(), user.accountId(), date)
 			.orElseThrow(() -> new StandupProblem.NotSaved(date));
-		return this.proposals.propose(user, FEATURE, StandupPost.KIND, this.comments.compose(user, standup));
+		return this.proposals.propose(user, FEATURE, StandupPost.KIND,
+				this.comments.compose(user, standup, flagBlocked));
 	}
 
 	/**

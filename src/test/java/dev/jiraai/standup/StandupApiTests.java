@@ -195,6 +195,57 @@ class StandupApiTests extends AppTestSupport {
 	}
 
 	@Test
+	void aBlockedIssueIsFlaggedAsAnImpedimentAfterConfirmationWhenAsked() throws Exception {
+		atNoonUtc();
+		this.site.deny(this.alice, "EDIT_ISSUES", "OPS");
+		read(put(this.alice, """
+				{"yesterday": "Fixed SCRUM-10", "blockers": "SCRUM-2 and OPS-1 wait for the PSP key"}"""), 200);
+
+		JsonNode proposal = read(
+				post("/api/standup/today/preview", auth(this.alice), "{\"flagBlocked\": true}", "application/json"),
+				201);
+
+		assertThat(proposal.at("/payload/comments")).extracting(c -> c.path("issueKey").asText() + "=" + c.path("flag"))
+			.containsExactly("SCRUM-10=false", "SCRUM-2=true", "OPS-1=true");
+		assertThat(this.site.data().issue("SCRUM-2").orElseThrow().path("custom").has("customfield_10021"))
+			.as("nothing flagged before confirming")
+			.isFalse();
+
+		JsonNode done = read(confirm(this.alice, proposal.path("proposalId").asText()), 200);
+
+		assertThat(done.at("/result/posted")).extracting(p -> p.path("issueKey").asText() + "=" + p.path("flagged"))
+			.containsExactly("SCRUM-10=false", "SCRUM-2=true", "OPS-1=false");
+		assertThat(done.at("/result/posted/2/flagError").asText())
+			.isEqualTo("You may not edit OPS-1, so it is not flagged.");
+		assertThat(this.site.data().issue("SCRUM-2").orElseThrow().at("/custom/customfield_10021/0/value").asText())
+			.isEqualTo("Impediment");
+		assertThat(this.site.calls("PUT", "/rest/api/3/issue/SCRUM-2")).singleElement()
+			.satisfies(call -> assertThat(call.caller()).isEqualTo(this.alice));
+		JsonNode issue = json
+			.readTree(get("/api/proposals/" + proposal.path("proposalId").asText(), auth(this.alice)).body());
+		assertThat(issue.path("state").asText()).isEqualTo("DONE");
+	}
+
+	@Test
+	void onlyACommentCarryingTheBlockerMayFlagItsIssue() throws Exception {
+		atNoonUtc();
+		read(put(this.alice, "{\"yesterday\": \"Fixed SCRUM-10\"}"), 200);
+		JsonNode proposal = preview(this.alice);
+		ObjectNode payload = (ObjectNode) proposal.path("payload").deepCopy();
+		((ObjectNode) payload.path("comments").get(0)).put("flag", true);
+
+		HttpResponse<String> edited = send(HttpRequest
+			.newBuilder(URI.create(appBaseUrl() + "/api/proposals/" + proposal.path("proposalId").asText()))
+			.header("Authorization", auth(this.alice))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(payload.toString()))
+			.build());
+
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(400);
+		assertThat(json.readTree(edited.body()).path("detail").asText()).contains("'flag'");
+	}
+
+	@Test
 	void aBlockerNamingNobodyMentionsTheIssuesAssigneeAndNeverTheUser() throws Exception {
 		atNoonUtc();
 		// SCRUM-1 is Bob's; SCRUM-2 is Alice's own, reported by Carol.
