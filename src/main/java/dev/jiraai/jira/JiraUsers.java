@@ -1,20 +1,30 @@
 package dev.jiraai.jira;
 
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jiraai.jira.payload.JiraUser;
+import dev.jiraai.tenancy.SiteDataPurgeDue;
+import dev.jiraai.tenancy.SiteUser;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Users by account id and display name (never e-mail, which Jira hides for most people):
  * search, assignable users, and the caller themselves. Read as the given identity (the
  * user when the answer is shown to them, since user browsing is a permission), not
- * cached.
+ * cached, except a user's own time zone ({@link #timeZone}), which decides what "today"
+ * is for them on every stand-up call and changes rarely.
  */
 @Service
 public class JiraUsers {
@@ -27,7 +37,18 @@ public class JiraUsers {
 
 	private static final String MYSELF = "/rest/api/3/myself";
 
+	/** How long a user's time zone is kept: a change in Jira shows within this time. */
+	private static final long ZONE_TTL_MINUTES = 10;
+
+	private static final Duration ZONE_TTL = Duration.ofMinutes(ZONE_TTL_MINUTES);
+
 	private final JiraHttp http;
+
+	/** Time zones by site and account ({@link JiraIdentity#cacheKey()}). */
+	private final Cache<String, ZoneId> zones = Caffeine.newBuilder()
+		.expireAfterWrite(ZONE_TTL)
+		.maximumSize(50_000)
+		.build();
 
 	JiraUsers(JiraHttp http) {
 		this.http = http;
@@ -66,9 +87,40 @@ public class JiraUsers {
 		return people(this.http.get("search assignable users", who, JiraHttp.uri(ASSIGNABLE, parameters)));
 	}
 
+	/** The active person with this account id, if the caller may see them. */
+	public java.util.Optional<JiraUser> byAccountId(JiraIdentity who, String accountId) {
+		JsonNode users = this.http.get("find user", who,
+				JiraHttp.uri(USER_SEARCH, Map.of("accountId", accountId, "maxResults", 1)));
+		return people(users).stream().findFirst();
+	}
+
 	/** The calling user, or the app's own user. */
 	public JiraUser myself(JiraIdentity who) {
 		return JiraJson.user(this.http.get("read myself", who, JiraHttp.uri(MYSELF)));
+	}
+
+	/**
+	 * The user's time zone as set in their Jira profile ({@code myself.timeZone}), cached
+	 * per site and account for {@value #ZONE_TTL_MINUTES} minutes; UTC when Jira names
+	 * none or one the JDK does not know.
+	 */
+	public ZoneId timeZone(SiteUser user) {
+		JiraIdentity who = JiraIdentity.of(user);
+		return this.zones.get(who.cacheKey(), key -> {
+			String zone = JiraJson.text(this.http.get("read myself", who, JiraHttp.uri(MYSELF)), "timeZone");
+			try {
+				return (zone == null || zone.isBlank()) ? ZoneOffset.UTC : ZoneId.of(zone);
+			}
+			catch (DateTimeException ex) {
+				return ZoneOffset.UTC;
+			}
+		});
+	}
+
+	@EventListener
+	void on(SiteDataPurgeDue event) {
+		String prefix = event.clientKey() + "|";
+		this.zones.asMap().keySet().removeIf(key -> key.startsWith(prefix));
 	}
 
 	/** People only: apps and customers are not assignees or mentions. */

@@ -23,7 +23,8 @@ class StoredAccounts {
 	 * by deleting them.
 	 */
 	static final List<String> DELETED_COLUMNS = List.of("proposal.account_id", "llm_usage_daily.account_id",
-			"ai_task.account_id", "ai_conversation_message.account_id", "chat_conversation.account_id");
+			"ai_task.account_id", "ai_conversation_message.account_id", "chat_conversation.account_id",
+			"standup.account_id", "standup_snooze.account_id");
 
 	/**
 	 * Table and column pairs holding an account id in shared rows: erased by clearing the
@@ -61,6 +62,8 @@ class StoredAccounts {
 				    UNION ALL SELECT account_id, updated_at FROM ai_task WHERE client_key = :site
 				    UNION ALL SELECT account_id, created_at FROM ai_conversation_message WHERE client_key = :site
 				    UNION ALL SELECT account_id, updated_at FROM chat_conversation WHERE client_key = :site
+				    UNION ALL SELECT account_id, updated_at FROM standup WHERE client_key = :site
+				    UNION ALL SELECT account_id, snooze_date::timestamptz FROM standup_snooze WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM chat_settings WHERE client_key = :site
@@ -77,10 +80,11 @@ class StoredAccounts {
 
 	/**
 	 * Erases what a site's data holds about a closed account: the user's own records
-	 * (proposals, which carry what they asked for, and the user's daily token counters)
-	 * are deleted; shared records keep their content without the account (an assessment
-	 * is about the issue, usage counts towards the site's budget, which has a counter of
-	 * its own, the audit log says what the app wrote to Jira, settings stay in force).
+	 * (proposals, which carry what they asked for, the user's daily token counters, their
+	 * stand-ups and snoozes) are deleted; shared records keep their content without the
+	 * account (an assessment is about the issue, usage counts towards the site's budget,
+	 * which has a counter of its own, the audit log says what the app wrote to Jira,
+	 * settings stay in force).
 	 */
 	@Transactional
 	void erase(String clientKey, String accountId) {

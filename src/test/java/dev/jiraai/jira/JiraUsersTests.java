@@ -68,6 +68,25 @@ class JiraUsersTests extends AppTestSupport {
 	}
 
 	@Test
+	void aUsersTimeZoneIsReadOnceFromMyselfAndKeptPerSiteAndAccount() {
+		this.site.timeZone(this.site.user("Alice"), java.time.ZoneId.of("Pacific/Auckland"));
+
+		assertThat(this.users.timeZone(this.alice)).isEqualTo(java.time.ZoneId.of("Pacific/Auckland"));
+		assertThat(this.users.timeZone(this.alice)).isEqualTo(java.time.ZoneId.of("Pacific/Auckland"));
+		assertThat(this.users.timeZone(connectUser(this.site, this.site.user("Bob"))))
+			.isEqualTo(java.time.ZoneId.of("Europe/London"));
+
+		assertThat(this.site.calls("GET", "/rest/api/3/myself")).extracting(call -> call.caller())
+			.containsExactly(this.site.user("Alice"), this.site.user("Bob"));
+	}
+
+	@Test
+	void findsAPersonByAccountId() {
+		assertThat(this.users.byAccountId(JiraIdentity.of(this.alice), this.site.user("Bob")))
+			.hasValueSatisfying(bob -> assertThat(bob.displayName()).isEqualTo("Bob Builder"));
+	}
+
+	@Test
 	void neverSeesAnEmailAddress() {
 		this.users.search(JiraIdentity.of(this.alice), "", 0, 50);
 

@@ -162,6 +162,7 @@ final class IssueFields {
 			return Optional.of(Rejection.of(400, "Can not deserialize instance of object: no fields or update"));
 		}
 		Map<String, JsonNode> screen = screen(project, type, Set.of("project", "issuetype"));
+		this.data.editOnlyScreen().forEach(entry -> screen.put(entry.path("fieldId").asText(), entry));
 		Map<String, String> errors = new LinkedHashMap<>();
 		notOnScreen(fields, update, screen.keySet(), errors);
 		ObjectNode edited = issue.deepCopy();
@@ -484,6 +485,23 @@ final class IssueFields {
 				else {
 					errors.put(id, "Option value '%s' is not valid".formatted(value.path("value").asText()));
 				}
+			}
+			case "array" -> {
+				// Checkboxes (Flagged): a list of options, each named by id or value.
+				ArrayNode chosen = SiteData.json.createArrayNode();
+				if (!value.isArray()) {
+					errors.put(id, "Operation value must be an array");
+					return;
+				}
+				for (JsonNode item : value) {
+					Optional<JsonNode> option = find(field.path("options"), item);
+					if (option.isEmpty()) {
+						errors.put(id, "Option value '%s' is not valid".formatted(item.path("value").asText()));
+						return;
+					}
+					chosen.add(option.get().deepCopy());
+				}
+				custom.set(id, chosen);
 			}
 			default -> errors.put(id,
 					"Field '%s' cannot be set. It is not on the appropriate screen, or unknown.".formatted(id));

@@ -630,6 +630,7 @@ final class JiraRestHandlers {
 			return SimResponse.rejected(rejection.get());
 		}
 		SimulatedSite.touch(issue.get());
+		this.data.recordActivity(issue.get().path("key").asText(), call.caller(), Instant.now());
 		if (Boolean.parseBoolean(call.param("returnIssue"))) {
 			return SimResponse.ok(this.wire.issue(issue.get(), SiteJson.FieldSelection.of(List.of(), "*all", this.data),
 					List.of(), call.caller()));
@@ -772,6 +773,7 @@ final class JiraRestHandlers {
 		}
 		newComments.forEach(comment -> target.withArray("comments").add(comment));
 		SimulatedSite.touch(target);
+		this.data.recordActivity(target.path("key").asText(), call.caller(), Instant.now());
 		return SimResponse.noContent();
 	}
 
@@ -823,6 +825,7 @@ final class JiraRestHandlers {
 		ObjectNode comment = newComment(call.caller(), body, call.body());
 		issue.get().withArray("comments").add(comment);
 		SimulatedSite.touch(issue.get());
+		this.data.recordActivity(issue.get().path("key").asText(), call.caller(), Instant.now());
 		return SimResponse.created(this.wire.comment(issue.get(), comment, comment.has("properties")));
 	}
 

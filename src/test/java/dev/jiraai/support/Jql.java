@@ -69,7 +69,11 @@ final class Jql {
 	/**
 	 * One value of a clause: a word or quoted string, a function call, or {@code EMPTY}.
 	 */
-	record Value(String text, boolean quoted, boolean function, boolean empty) {
+	record Value(String text, boolean quoted, boolean function, boolean empty, List<Value> arguments) {
+
+		Value(String text, boolean quoted, boolean function, boolean empty) {
+			this(text, quoted, function, empty, List.of());
+		}
 
 		@Override
 		public String toString() {
@@ -100,6 +104,15 @@ final class Jql {
 			"reporter", "status", "statuscategory", "issuetype", "type", "parent", "labels", "text", "summary",
 			"description", "comment", "priority", "component", "resolution", "created", "createddate", "updated",
 			"updateddate");
+
+	/**
+	 * Jira Cloud's {@code updatedBy(user[, dateFrom[, dateTo]])}: the issues the user
+	 * updated, commented on or transitioned in the range, which is read in the caller's
+	 * time zone; a {@code dateTo} without a time includes that whole day.
+	 */
+	private static final String UPDATED_BY = "updatedBy";
+
+	private static final Set<String> KEY_FIELDS = Set.of("key", "issuekey", "issue", "id");
 
 	private static final Set<String> DATE_FIELDS = Set.of("created", "createddate", "updated", "updateddate");
 
@@ -218,6 +231,19 @@ final class Jql {
 			return this.tokens.get(this.next++);
 		}
 
+		/**
+		 * Whether the next tokens are a function call: a word, then an opening
+		 * parenthesis.
+		 */
+		boolean atFunction() {
+			if (this.next + 1 >= this.tokens.size()) {
+				return false;
+			}
+			Token name = this.tokens.get(this.next);
+			Token open = this.tokens.get(this.next + 1);
+			return !name.quoted() && !name.text().equals("(") && open.text().equals("(") && !open.quoted();
+		}
+
 		boolean peekIs(String word) {
 			return !atEnd() && peek().is(word);
 		}
@@ -296,28 +322,40 @@ final class Jql {
 		}
 		String operator = operator(parser);
 		List<Value> values = new ArrayList<>();
-		if (operator.equals("in") || operator.equals("not in")) {
+		boolean functionList = parser.atFunction();
+		if ((operator.equals("in") || operator.equals("not in")) && functionList) {
+			// A function that returns a list, e.g. "issuekey in
+			// updatedBy(currentUser())".
+			values.add(value(parser));
+		}
+		else if (operator.equals("in") || operator.equals("not in")) {
 			Token open = parser.take("'('");
 			if (!open.text().equals("(") || open.quoted()) {
 				throw JqlError.syntax(
 						"Expecting '(' but got '%s'. (line 1, character %d)".formatted(open.text(), open.position()));
 			}
-			while (true) {
-				values.add(value(parser));
-				Token separator = parser.take("')'");
-				if (separator.text().equals(")") && !separator.quoted()) {
-					break;
-				}
-				if (!separator.text().equals(",") || separator.quoted()) {
-					throw JqlError.syntax("Expecting ')' but got '%s'. (line 1, character %d)"
-						.formatted(separator.text(), separator.position()));
-				}
-			}
+			values.addAll(valuesUntilClose(parser));
 		}
 		else {
 			values.add(value(parser));
 		}
 		return new Clause(field, propertyKey, propertyPath, operator, values);
+	}
+
+	/** Values separated by commas up to a closing parenthesis, which is consumed. */
+	private static List<Value> valuesUntilClose(Parser parser) {
+		List<Value> values = new ArrayList<>();
+		while (true) {
+			values.add(value(parser));
+			Token separator = parser.take("')'");
+			if (separator.text().equals(")") && !separator.quoted()) {
+				return values;
+			}
+			if (!separator.text().equals(",") || separator.quoted()) {
+				throw JqlError.syntax("Expecting ')' but got '%s'. (line 1, character %d)".formatted(separator.text(),
+						separator.position()));
+			}
+		}
 	}
 
 	private static String operator(Parser parser) {
@@ -365,12 +403,18 @@ final class Jql {
 		}
 		if (!token.quoted() && parser.peek() != null && parser.peek().text().equals("(") && !parser.peek().quoted()) {
 			parser.take("'('");
-			Token close = parser.take("')'");
-			if (!close.text().equals(")")) {
+			List<Value> arguments = new ArrayList<>();
+			if (parser.peek() != null && parser.peek().text().equals(")") && !parser.peek().quoted()) {
+				parser.take("')'");
+			}
+			else {
+				arguments.addAll(valuesUntilClose(parser));
+			}
+			if (!arguments.isEmpty() && !token.text().equalsIgnoreCase(UPDATED_BY)) {
 				throw JqlError.unsupported("the Jira simulator does not evaluate functions with arguments ('%s')."
 					.formatted(token.text()));
 			}
-			return new Value(token.text(), false, true, false);
+			return new Value(token.text(), false, true, false, List.copyOf(arguments));
 		}
 		if (!token.quoted() && (token.is("and") || token.is("or") || token.is("order"))) {
 			throw JqlError.syntax("Expecting either a value, list or function but got '%s'. (line 1, character %d)"
@@ -430,6 +474,10 @@ final class Jql {
 			String name = value.text().toLowerCase(Locale.ROOT);
 			if (userField && name.equals("currentuser")
 					|| dateField && (name.equals("now") || name.equals("startofday"))) {
+				return;
+			}
+			if (KEY_FIELDS.contains(clause.field()) && value.text().equalsIgnoreCase(UPDATED_BY)) {
+				validateUpdatedBy(clause, value, context);
 				return;
 			}
 			throw JqlError.unsupported("the Jira simulator does not evaluate the function '%s()' for field '%s'."
@@ -502,6 +550,62 @@ final class Jql {
 		}
 	}
 
+	private static void validateUpdatedBy(Clause clause, Value value, Context context) {
+		if (!(clause.operator().equals("in") || clause.operator().equals("not in"))) {
+			throw JqlError.syntax("The operator '%s' is not supported by the function 'updatedBy'; use IN or NOT IN."
+				.formatted(clause.operator()));
+		}
+		List<Value> arguments = value.arguments();
+		if (arguments.isEmpty() || arguments.size() > 3) {
+			throw JqlError.invalid(
+					"Function 'updatedBy' expects between 1 and 3 arguments, but got %d.".formatted(arguments.size()));
+		}
+		Value user = arguments.get(0);
+		boolean known = user.function() ? user.text().equalsIgnoreCase("currentUser")
+				: context.data().user(user.text()).isPresent();
+		if (!known) {
+			throw JqlError.invalid("The user '%s' does not exist for the function 'updatedBy'.".formatted(user));
+		}
+		for (Value date : arguments.subList(1, arguments.size())) {
+			instant(date, context, UPDATED_BY);
+		}
+	}
+
+	/** Whether the user of an {@code updatedBy} value changed the issue in its range. */
+	private static boolean updatedBy(Value value, ObjectNode issue, Context context) {
+		List<Value> arguments = value.arguments();
+		Value user = arguments.get(0);
+		String caller = "app".equals(context.caller()) ? SiteData.APP_ACCOUNT_ID : context.caller();
+		String accountId = user.function() ? caller : user.text();
+		Instant from = (arguments.size() > 1) ? instant(arguments.get(1), context, UPDATED_BY) : Instant.MIN;
+		Instant to = (arguments.size() > 2) ? endOf(arguments.get(2), context) : Instant.MAX;
+		return context.data()
+			.activity(issue.path("key").asText())
+			.stream()
+			.anyMatch(change -> change.accountId().equals(accountId) && !change.at().isBefore(from)
+					&& change.at().isBefore(to));
+	}
+
+	/** The end of a range's last date: a date alone includes its whole day. */
+	private static Instant endOf(Value value, Context context) {
+		for (DateTimeFormatter format : DATES) {
+			try {
+				return LocalDate.parse(value.text().trim(), format)
+					.plusDays(1)
+					.atStartOfDay(context.zone())
+					.toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				// a date-time or a period
+			}
+		}
+		return instant(value, context, UPDATED_BY);
+	}
+
+	private static boolean isUpdatedBy(Value value) {
+		return value.function() && value.text().equalsIgnoreCase(UPDATED_BY);
+	}
+
 	/** Whether an issue matches every clause of a query. */
 	static boolean matches(Query query, ObjectNode issue, Context context) {
 		return query.clauses().stream().allMatch(clause -> matches(clause, issue, context));
@@ -523,6 +627,13 @@ final class Jql {
 			return clause.operator().equals("~") == contains;
 		}
 		Set<String> actual = values(clause, issue, context);
+		if (clause.values().stream().anyMatch(Jql::isUpdatedBy)) {
+			boolean any = clause.values()
+				.stream()
+				.anyMatch(value -> isUpdatedBy(value) ? updatedBy(value, issue, context)
+						: actual.contains(value.text().toLowerCase(Locale.ROOT)));
+			return clause.operator().equals("in") == any;
+		}
 		return switch (clause.operator()) {
 			case "is" -> actual.isEmpty();
 			case "is not" -> !actual.isEmpty();

@@ -135,6 +135,21 @@ public final class SimulatedSite implements AutoCloseable {
 		return this;
 	}
 
+	/** Sets a user's Jira time zone (what {@code myself} answers). */
+	public SimulatedSite timeZone(String accountId, java.time.ZoneId zone) {
+		this.data.timeZone(accountId, zone);
+		return this;
+	}
+
+	/**
+	 * Records that a user updated, commented on or transitioned an issue at an instant,
+	 * as Jira's issue history would show it to {@code updatedBy()}.
+	 */
+	public SimulatedSite activity(String issueKey, String accountId, Instant at) {
+		this.data.recordActivity(issueKey, accountId, at);
+		return this;
+	}
+
 	/**
 	 * Issues created from now on appear in {@code search/jql} only after this lag, as
 	 * Jira documents for its search index (reads of an issue by key are not affected).

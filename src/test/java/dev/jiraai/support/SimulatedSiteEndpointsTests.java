@@ -398,6 +398,50 @@ class SimulatedSiteEndpointsTests {
 		}
 
 		@Test
+		void updatedByFindsWhatTheUserChangedInADateRangeReadInTheirTimeZone() {
+			java.time.ZoneId tonga = java.time.ZoneId.of("Pacific/Tongatapu");
+			site.timeZone(alice, tonga);
+			java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 5);
+			// 23:30 in Tonga on the 5th is 10:30 UTC: the 5th for Alice, whatever UTC
+			// says.
+			site.activity("SCRUM-1", alice, day.atTime(23, 30).atZone(tonga).toInstant())
+				.activity("SCRUM-10", alice, day.plusDays(1).atStartOfDay(tonga).toInstant())
+				.activity("SCRUM-11", bob, day.atTime(12, 0).atZone(tonga).toInstant())
+				.activity("OPS-1", alice, day.minusDays(1).atTime(12, 0).atZone(tonga).toInstant());
+
+			assertThat(searchKeys(alice, "issuekey in updatedBy(currentUser(), \"2026/12/05\", \"2026/12/05\")"))
+				.containsExactly("SCRUM-1");
+			assertThat(searchKeys(alice, "issuekey in updatedBy(currentUser(), \"2026/12/04\", \"2026/12/06\")"))
+				.containsExactlyInAnyOrder("SCRUM-1", "SCRUM-10", "OPS-1");
+			assertThat(searchKeys(alice, "issuekey in updatedBy(\"%s\") AND project = SCRUM".formatted(bob)))
+				.containsExactly("SCRUM-11");
+			assertThat(searchKeys(alice, "issuekey not in updatedBy(currentUser()) AND project = SCRUM"))
+				.containsExactlyInAnyOrder("SCRUM-11", "SCRUM-2");
+		}
+
+		@Test
+		void updatedBySeesTheCommentsTransitionsAndEditsMadeThroughTheSite() {
+			assertThat(as(alice, "POST", "/rest/api/3/issue/SCRUM-1/comment", "{\"body\": " + ADF_HELLO + "}").status())
+				.isEqualTo(201);
+			assertThat(as(bob, "PUT", "/rest/api/3/issue/SCRUM-11", """
+					{"fields":{"summary":"Add the card vault client"}}""").status()).isEqualTo(204);
+
+			assertThat(searchKeys(alice, "issuekey in updatedBy(currentUser(), \"-1d\")")).containsExactly("SCRUM-1");
+			assertThat(searchKeys(bob, "issuekey in updatedBy(currentUser())")).containsExactly("SCRUM-11");
+		}
+
+		@Test
+		void updatedByRefusesAnUnknownUserAndAnOperatorOtherThanIn() {
+			Answer unknown = search("""
+					{"jql":"issuekey in updatedBy(\\"nobody-at-all\\")"}""");
+			assertThat(unknown.status()).isEqualTo(400);
+			assertThat(unknown.raw()).contains("does not exist");
+			Answer equals = search("""
+					{"jql":"issuekey = updatedBy(currentUser())"}""");
+			assertThat(equals.status()).isEqualTo(400);
+		}
+
+		@Test
 		void relativeDatesCountBackFromNow() {
 			assertThat(asApp("PUT", "/rest/api/3/issue/SCRUM-11", """
 					{"fields":{"summary":"Add the card vault client"}}""").status()).isEqualTo(204);
@@ -850,6 +894,24 @@ class SimulatedSiteEndpointsTests {
 			assertThat(fields.path("assignee").isNull()).isTrue();
 			assertThat(fields.path("customfield_10016").asInt()).isEqualTo(8);
 			assertThat(fields.path("updated").asText()).isNotEqualTo(before);
+		}
+
+		@Test
+		void flagsAnIssueAsAnImpedimentOnlyWithAnOptionTheFieldHas() {
+			Answer flagged = as(alice, "PUT", "/rest/api/3/issue/SCRUM-2", """
+					{"fields":{"customfield_10021":[{"value":"Impediment"}]}}""");
+
+			assertThat(flagged.status()).as(flagged.raw()).isEqualTo(204);
+			JsonNode value = asApp("GET", "/rest/api/3/issue/SCRUM-2?fields=customfield_10021").path("fields")
+				.path("customfield_10021");
+			assertThat(texts(value, "value")).containsExactly("Impediment");
+			Answer wrong = as(alice, "PUT", "/rest/api/3/issue/SCRUM-2", """
+					{"fields":{"customfield_10021":[{"value":"Urgent"}]}}""");
+			assertThat(wrong.status()).isEqualTo(400);
+			assertThat(wrong.raw()).contains("Urgent");
+			site.deny(bob, "EDIT_ISSUES", "SCRUM");
+			assertThat(as(bob, "PUT", "/rest/api/3/issue/SCRUM-1", """
+					{"fields":{"customfield_10021":[{"value":"Impediment"}]}}""").status()).isEqualTo(403);
 		}
 
 		@Test

@@ -96,6 +96,40 @@ public final class SiteData {
 	}
 
 	/**
+	 * Sets a user's time zone, as they would in their Jira profile ({@code myself}
+	 * answers it, and JQL dates are read in it).
+	 * @throws IllegalArgumentException when there is no such user
+	 */
+	public void timeZone(String accountId, java.time.ZoneId zone) {
+		ObjectNode user = (ObjectNode) user(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("No user '%s'".formatted(accountId)));
+		user.put("timeZone", zone.getId());
+	}
+
+	// ---- activity (what Jira's updatedBy() reads)
+	// -----------------------------------------------------------
+
+	/** Who changed an issue when: a comment, a transition or an edit. */
+	record Activity(String accountId, Instant at) {
+	}
+
+	private final Map<String, List<Activity>> activity = new ConcurrentHashMap<>();
+
+	/**
+	 * Records that a user changed an issue at an instant (the simulator records its own
+	 * writes; tests seed earlier activity with this).
+	 */
+	public void recordActivity(String issueKey, String accountId, Instant at) {
+		this.activity.computeIfAbsent(issueKey, key -> new java.util.concurrent.CopyOnWriteArrayList<>())
+			.add(new Activity("app".equals(accountId) ? APP_ACCOUNT_ID : accountId, at));
+	}
+
+	/** The recorded changes of an issue. */
+	List<Activity> activity(String issueKey) {
+		return this.activity.getOrDefault(issueKey, List.of());
+	}
+
+	/**
 	 * Denies a project permission to a user; the app (Connect JWT) always has every
 	 * permission.
 	 * @param permission one of {@link #PERMISSIONS}
@@ -243,6 +277,16 @@ public final class SiteData {
 				addition.path("fields").forEach(screen::add);
 			}
 		}
+		return screen;
+	}
+
+	/**
+	 * The fields an edit may set beyond the create screen's (Jira Software's
+	 * {@code Flagged} is on edit screens only).
+	 */
+	public List<JsonNode> editOnlyScreen() {
+		List<JsonNode> screen = new ArrayList<>();
+		this.root.path("editScreens").path("common").forEach(screen::add);
 		return screen;
 	}
 

@@ -388,6 +388,17 @@ final class SiteJson {
 		if (stored.isMissingNode() || stored.isNull()) {
 			return SiteData.json.nullNode();
 		}
+		if (field.path("schema").path("type").asText().equals("array") && stored.isArray()) {
+			ArrayNode options = SiteData.json.createArrayNode();
+			for (JsonNode item : stored) {
+				for (JsonNode option : field.path("options")) {
+					if (option.path("id").asText().equals(item.path("id").asText())) {
+						options.add(option(option));
+					}
+				}
+			}
+			return options;
+		}
 		if (field.path("schema").path("type").asText().equals("option")) {
 			// Options are stored as {id, value}; the id decides, as the option's value
 			// may be renamed.

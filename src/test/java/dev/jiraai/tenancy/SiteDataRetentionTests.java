@@ -107,7 +107,8 @@ class SiteDataRetentionTests extends AppTestSupport {
 	/**
 	 * Leaves data of the site in every table that holds any: an assessment (and its model
 	 * usage), a confirmed comment (proposal and audit), an AI task, the site's model
-	 * settings, a prompt override and its personal data reporting schedule.
+	 * settings, a prompt override, a stand-up and its snooze, and its personal data
+	 * reporting schedule.
 	 */
 	private void useEveryFeature(SimulatedSite site, String accountId) {
 		String auth = "JWT " + site.contextJwt(accountId);
@@ -141,6 +142,15 @@ class SiteDataRetentionTests extends AppTestSupport {
 				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
 				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
 				""").params(site.clientKey(), accountId).update();
+		// Today's stand-up and its snooze, through the stand-up API.
+		HttpResponse<String> standup = send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(appBaseUrl() + "/api/standup/today"))
+					.header("Authorization", auth)
+					.header("Content-Type", "application/json")
+					.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"yesterday\": \"Fixed SCRUM-2\"}"))
+					.build());
+		assertThat(standup.statusCode()).as(standup.body()).isEqualTo(200);
+		assertThat(post("/api/standup/snooze", auth, null, "application/json").statusCode()).isEqualTo(204);
 		// A conversation with the model, as the chat memory keeps it.
 		this.jdbc.sql("""
 				INSERT INTO ai_conversation_message (client_key, account_id, conversation_id, message_type, content,

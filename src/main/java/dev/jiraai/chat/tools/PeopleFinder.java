@@ -1,64 +1,25 @@
 package dev.jiraai.chat.tools;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.jiraai.ai.UntrustedText;
-import dev.jiraai.jira.payload.JiraUser;
+import dev.jiraai.jira.PersonMatch;
 
 /**
- * Which one person a name the model wrote means, among the people a Jira user search
- * found: the only one found, or the only one whose display name is exactly that name.
- * Several without an exact match is for the user to decide, never for the model to guess:
- * a wrong mention notifies the wrong person, a wrong assignee gets the work.
+ * What the model is told when a name it wrote is not one person ({@link PersonMatch}):
+ * nothing was proposed, ask the user.
  */
 final class PeopleFinder {
-
-	/** How many people a search asks for: enough to show the choice. */
-	static final int CANDIDATES = 10;
 
 	private PeopleFinder() {
 	}
 
-	/** What a name resolves to. */
-	sealed interface Match {
-
-		/** The one person meant. */
-		record One(JiraUser user) implements Match {
-		}
-
-		/** Several people match and none exactly. */
-		record Several(String name, List<JiraUser> candidates) implements Match {
-		}
-
-		/** Nobody matches. */
-		record Nobody(String name) implements Match {
-		}
-
-	}
-
-	static Match match(String name, List<JiraUser> found) {
-		List<JiraUser> active = found.stream().filter(JiraUser::active).toList();
-		if (active.size() == 1) {
-			return new Match.One(active.get(0));
-		}
-		String wanted = name.strip().toLowerCase(Locale.ROOT);
-		List<JiraUser> exact = active.stream()
-			.filter(user -> user.displayName() != null && user.displayName().toLowerCase(Locale.ROOT).equals(wanted))
-			.toList();
-		if (exact.size() == 1) {
-			return new Match.One(exact.get(0));
-		}
-		return active.isEmpty() ? new Match.Nobody(name) : new Match.Several(name, active);
-	}
-
 	/**
-	 * What the model is told when a name is not one person: nothing was proposed, ask the
-	 * user, with the people to choose from (their names are Jira text, fenced).
+	 * Nothing was proposed, ask the user, with the people to choose from (their names are
+	 * Jira text, fenced).
 	 */
-	static String unresolved(Match match, String tool, String parameter) {
-		if (match instanceof Match.Several several) {
+	static String unresolved(PersonMatch match, String tool, String parameter) {
+		if (match instanceof PersonMatch.Several several) {
 			return ("'%s' matches several people, so nothing was proposed. Ask the user which one they mean, then "
 					+ "call %s again with that person's full display name in %s. The people:\n%s")
 				.formatted(ToolTurn.line(several.name()), tool, parameter,
@@ -70,7 +31,7 @@ final class PeopleFinder {
 		}
 		return ("Nobody in Jira matches '%s' (among the people who can be chosen here), so nothing was proposed. "
 				+ "Ask the user for the person's name as Jira shows it.")
-			.formatted(ToolTurn.line(((Match.Nobody) match).name()));
+			.formatted(ToolTurn.line(((PersonMatch.Nobody) match).name()));
 	}
 
 }

@@ -23,6 +23,7 @@ import dev.jiraai.jira.IssueNotCreatable;
 import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraIssues;
 import dev.jiraai.jira.JiraUsers;
+import dev.jiraai.jira.PersonMatch;
 import dev.jiraai.jira.ProjectKey;
 import dev.jiraai.jira.payload.JiraUser;
 import dev.jiraai.tenancy.SiteUser;
@@ -101,9 +102,9 @@ final class ProposalTools {
 					ToolTurn.visible(key, () -> this.issues.version(who, key));
 					Map<String, JiraUser> mentioned = new LinkedHashMap<>();
 					for (String name : names) {
-						PeopleFinder.Match match = PeopleFinder.match(name,
-								this.users.search(who, name.strip(), 0, PeopleFinder.CANDIDATES));
-						if (!(match instanceof PeopleFinder.Match.One one)) {
+						PersonMatch match = PersonMatch.of(name,
+								this.users.search(who, name.strip(), 0, PersonMatch.CANDIDATES));
+						if (!(match instanceof PersonMatch.One one)) {
 							return PeopleFinder.unresolved(match, "proposeComment", "mentionNames");
 						}
 						mentioned.put(name.strip(), one.user());
@@ -234,9 +235,9 @@ final class ProposalTools {
 						return "Give the name of the person to assign.";
 					}
 					List<JiraUser> assignable = ToolTurn.visible(key, () -> this.users.assignable(JiraIdentity.of(user),
-							null, key, userName.strip(), PeopleFinder.CANDIDATES));
-					PeopleFinder.Match match = PeopleFinder.match(userName, assignable);
-					if (!(match instanceof PeopleFinder.Match.One one)) {
+							null, key, userName.strip(), PersonMatch.CANDIDATES));
+					PersonMatch match = PersonMatch.of(userName, assignable);
+					if (!(match instanceof PersonMatch.One one)) {
 						return PeopleFinder.unresolved(match, "proposeAssign", "userName");
 					}
 					Proposal proposal = this.proposals.propose(user, FEATURE, AssignPayload.KIND,
