@@ -3,40 +3,20 @@
 // field the user fills in on the card before confirming; then, in the dark theme at 360 px and from the keyboard, the
 // conversations list, the earlier conversation reopened and a proposal declined. axe-core checks each state; a serious
 // issue fails the walk.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-
-import { finish, launch, watch } from './browser.mjs';
+import { checkAccessibility as axeCheck, checkFits as fitCheck, finish, launch, watch } from './browser.mjs';
 
 const [, , pageUrl, screenshotPath] = process.argv;
 if (!pageUrl || !screenshotPath) {
   console.error('usage: node assistant-page.mjs <page url with jwt> <screenshot path>');
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const browser = await launch();
 const failures = [];
+const checkAccessibility = (page, state) => axeCheck(page, state, failures);
+const checkFits = (page, state) => fitCheck(page, state, failures);
 /** The page being walked, photographed when the walk fails. */
 let current;
-
-/** Runs axe-core on the page as it is now; serious and critical violations fail the walk-through. */
-async function checkAccessibility(page, state) {
-  // Evaluated through the debugging protocol: the page's CSP (rightly) refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  // Colours are checked once the state has settled, not halfway through a button's transition.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 160)} (${n.failureSummary})`).join(', ')}`));
-  for (const violation of violations) failures.push(`axe (${state}) ${violation}`);
-}
-
-/** Fails the walk when the page is wider than the frame (a horizontal scrollbar at 360 px). */
-async function checkFits(page, state) {
-  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  if (scrollWidth > width) failures.push(`${state}: ${scrollWidth} px of content in a ${width} px frame`);
-}
 
 /** Sends a message from the composer, as a user types it. */
 async function send(page, text) {
@@ -119,11 +99,14 @@ try {
   }
   await narrow.keyboard.press('Enter');
   await earlier.waitFor({ timeout: 5_000 });
-  // Tab from the button into the drawer: "New conversation", then the earlier conversation.
-  await narrow.keyboard.press('Tab');
-  await narrow.keyboard.press('Tab');
-  const focused = await narrow.evaluate(() => document.activeElement?.className ?? '');
-  if (!focused.includes('chat-conversation-open')) failures.push(`Tab did not reach the conversation (on ${focused})`);
+  // Tab from the button into the drawer (past the page's Chat / Stand-up tabs and "New conversation") to the earlier
+  // conversation.
+  let focused = '';
+  for (let presses = 0; presses < 4 && !focused.includes('chat-conversation-open'); presses++) {
+    await narrow.keyboard.press('Tab');
+    focused = await narrow.evaluate(() => document.activeElement?.className ?? '');
+  }
+  if (!focused.includes('chat-conversation-open')) failures.push('four Tabs from the button did not reach the conversation');
   await narrow.keyboard.press('Enter');
   await narrow.getByTestId('chat-answer').filter({ hasText: 'SCRUM-1 is Done' }).waitFor({ timeout: 10_000 });
   const reopened = await narrow.getByTestId('chat-user-message').allTextContents();

@@ -8,6 +8,7 @@ import dev.jiraai.jira.JiraIdentity;
 import dev.jiraai.jira.JiraSearch;
 import dev.jiraai.jira.JiraUsers;
 import dev.jiraai.jira.payload.IssueSummary;
+import dev.jiraai.tenancy.SiteFeatures;
 import dev.jiraai.tenancy.SiteUser;
 
 import org.springframework.stereotype.Service;
@@ -22,16 +23,24 @@ class ChatGreeting {
 
 	private static final int SUGGESTIONS = 4;
 
+	private static final ChatTools.Capability STANDUP = new ChatTools.Capability("standup", "Daily stand-up",
+			"Asks your three stand-up questions with your first message of the day and, once you confirm, posts "
+					+ "your update to the issues it concerns.",
+			false);
+
 	private final JiraUsers users;
 
 	private final JiraSearch search;
 
 	private final ChatTools tools;
 
-	ChatGreeting(JiraUsers users, JiraSearch search, ChatTools tools) {
+	private final SiteFeatures features;
+
+	ChatGreeting(JiraUsers users, JiraSearch search, ChatTools tools, SiteFeatures features) {
 		this.users = users;
 		this.search = search;
 		this.tools = tools;
+		this.features = features;
 	}
 
 	/**
@@ -53,10 +62,15 @@ class ChatGreeting {
 
 	Greeting of(SiteUser user) {
 		String name = this.users.myself(JiraIdentity.of(user)).displayName();
-		List<ChatTools.Capability> capabilities = this.tools.available(user.site());
+		List<ChatTools.Capability> capabilities = new ArrayList<>(this.tools.available(user.site()));
+		// Read-only is the assistant's tools; the stand-up's comments are a feature of
+		// their own.
 		boolean writes = capabilities.stream().anyMatch(ChatTools.Capability::writes);
+		if (Boolean.TRUE.equals(this.features.forSite(user.site()).get("standup"))) {
+			capabilities.add(STANDUP);
+		}
 		List<IssueSummary> mine = this.search.myIssues(user, Optional.empty(), 10);
-		return new Greeting(name, capabilities, suggestions(mine, capabilities), !writes);
+		return new Greeting(name, List.copyOf(capabilities), suggestions(mine, capabilities), !writes);
 	}
 
 	private static List<Suggestion> suggestions(List<IssueSummary> mine, List<ChatTools.Capability> capabilities) {

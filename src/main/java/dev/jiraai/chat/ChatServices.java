@@ -17,5 +17,5 @@ import org.springframework.stereotype.Component;
 @Component
 record ChatServices(LlmGateway gateway, IntentClassifier intents, ChatTools tools, Proposals proposals,
 		AssessmentService assessments, JiraMetadata metadata, JiraUsers users, ConversationHistory history,
-		Conversations conversations, ChatProperties properties, ObjectMapper json) {
+		Conversations conversations, ChatStandup standup, ChatProperties properties, ObjectMapper json) {
 }

@@ -83,6 +83,15 @@ final class ChatTurnRun {
 
 	private String focus = "";
 
+	/**
+	 * The message this turn answers: the user's, or the one the stand-up interrupted once
+	 * it is over.
+	 */
+	private String message;
+
+	/** What the stand-up said before this turn's answer, kept with it. */
+	private String preface = "";
+
 	private PreparedCall prepared;
 
 	private ConversationHistory.Window window;
@@ -102,18 +111,24 @@ final class ChatTurnRun {
 		this.user = task.user();
 		this.conversation = Conversations.conversationId(this.user, input.conversationId());
 		this.data = services.json().createObjectNode();
+		this.message = input.message();
 	}
 
 	ChatAnswer run() {
-		Step step = Step.CLASSIFY;
+		Step step = Step.STANDUP;
 		while (step != null) {
 			step = ChatWorkflow.next(step, take(step));
+		}
+		if (!this.preface.isEmpty()) {
+			this.answer = (this.answer == null || this.answer.isEmpty()) ? this.preface
+					: this.preface + "\n\n" + this.answer;
 		}
 		return new ChatAnswer(this.input.conversationId(), this.answer, this.data, current(this.proposals.keySet()));
 	}
 
 	private Outcome take(Step step) {
 		return switch (step) {
+			case STANDUP -> standup();
 			case CLASSIFY -> classify();
 			case CLARIFY -> clarify();
 			case ANALYSE_REQUIREMENT -> analyse();
@@ -129,6 +144,54 @@ final class ChatTurnRun {
 		};
 	}
 
+	/**
+	 * The day's stand-up, when one is due, before anything else (not for a script asking
+	 * for JSON: it wants its answer).
+	 */
+	private Outcome standup() {
+		if (this.input.json()) {
+			return Outcome.NOT_DUE;
+		}
+		ChatStandup.Turn turn = this.task.step("standup", ChatStandup.Turn.class,
+				() -> this.services.standup().take(this.user, this.task.taskId(), this.input.message()));
+		switch (turn.kind()) {
+			case NOT_DUE -> {
+				return Outcome.NOT_DUE;
+			}
+			case ASKED -> {
+				this.answer = turn.text();
+				this.task.text(this.answer);
+				return Outcome.ASKED;
+			}
+			case PROPOSED -> {
+				this.answer = turn.text();
+				this.task.text(this.answer);
+				Proposal comments = this.services.proposals().get(this.user, turn.proposalId());
+				this.proposals.put(comments.id(), comments);
+				this.undecided.add(comments.id());
+				this.focus = afterStandup(turn.deferred());
+				return Outcome.PROPOSED;
+			}
+			default -> {
+				this.preface = turn.text();
+				this.task.text(this.preface + "\n\n");
+				if (turn.deferred() == null) {
+					this.answer = "";
+					return Outcome.ASKED;
+				}
+				this.message = turn.deferred();
+				return Outcome.STANDUP_OVER;
+			}
+		}
+	}
+
+	/** What the model is to do once the user has decided on the stand-up's comments. */
+	private static String afterStandup(String deferred) {
+		return "The user has just given their daily stand-up and decided on the comments it proposed. Say in one "
+				+ "sentence what was posted (or that nothing was), then answer the message they sent before the "
+				+ "stand-up, quoted here as their words: " + UntrustedText.fence("earlier message", deferred);
+	}
+
 	private Outcome classify() {
 		this.task.progress("understanding", "Reading your message…");
 		this.intent = this.task.step("intent", Intent.class, () -> {
@@ -137,8 +200,7 @@ final class ChatTurnRun {
 				.stream()
 				.map(project -> project.key() + " " + project.name())
 				.toList();
-			return this.services.intents()
-				.classify(this.user.site(), this.user.accountId(), this.input.message(), projects);
+			return this.services.intents().classify(this.user.site(), this.user.accountId(), this.message, projects);
 		});
 		return Outcome.of(this.intent);
 	}
@@ -167,7 +229,7 @@ final class ChatTurnRun {
 			String text = this.services.gateway()
 				.call(new AiCall(this.user.site(), this.user.accountId(), "chat", "requirement_analyzer.system",
 						"requirement_analyzer_markdown",
-						Map.of("requirement", this.input.message(), "project", project, "context", "")))
+						Map.of("requirement", this.message, "project", project, "context", "")))
 				.text();
 			return text;
 		});
@@ -390,7 +452,7 @@ final class ChatTurnRun {
 			this.prepared = this.services.gateway()
 				.prepare(resolved, this.user.accountId(),
 						Map.of("user_name", displayName(), "today", LocalDate.now(ZoneOffset.UTC).toString(), "summary",
-								summary == null ? "" : summary, "message", this.input.message(), "context",
+								summary == null ? "" : summary, "message", this.message, "context",
 								this.input.contextLine(), "focus", this.focus));
 		}
 		return this.prepared;

@@ -16,7 +16,7 @@ final class ChatWorkflow {
 	/** A step of a turn. */
 	enum Step {
 
-		CLASSIFY("Classify the message"), CLARIFY("Ask what the user means"),
+		STANDUP("Ask the day's stand-up first"), CLASSIFY("Classify the message"), CLARIFY("Ask what the user means"),
 		ANALYSE_REQUIREMENT("Analyse the requirement"), ASSESS_ISSUE("Assess the issue"),
 		CREATE_TICKET("Draft the ticket with tools"), GENERAL_QUERY("Answer with Jira tools"),
 		AWAIT_CONFIRMATION("Wait for the user's confirmation"), CARRY_OUT("Carry out or decline the proposal"),
@@ -40,7 +40,8 @@ final class ChatWorkflow {
 		REQUIREMENT_ANALYSIS("requirement analysis"), CREATE_TICKET("create ticket"), ASSESS_TICKET("assess ticket"),
 		GENERAL_QUERY("general query"), UNSURE("low confidence"), NO_ISSUE("no issue named"),
 		PROPOSED("proposals made"), ANSWERED("answered"), DECIDED("user decided"), MORE_PENDING("more pending"),
-		DONE("done");
+		DONE("done"), NOT_DUE("no stand-up due"), ASKED("question asked"),
+		STANDUP_OVER("stand-up over, earlier message next");
 
 		private final String label;
 
@@ -66,7 +67,11 @@ final class ChatWorkflow {
 	record Edge(Step from, Outcome on, Step to) {
 	}
 
-	static final List<Edge> EDGES = List.of(new Edge(Step.CLASSIFY, Outcome.UNSURE, Step.CLARIFY),
+	static final List<Edge> EDGES = List.of(new Edge(Step.STANDUP, Outcome.NOT_DUE, Step.CLASSIFY),
+			new Edge(Step.STANDUP, Outcome.ASKED, Step.ANSWER),
+			new Edge(Step.STANDUP, Outcome.PROPOSED, Step.AWAIT_CONFIRMATION),
+			new Edge(Step.STANDUP, Outcome.STANDUP_OVER, Step.CLASSIFY),
+			new Edge(Step.CLASSIFY, Outcome.UNSURE, Step.CLARIFY),
 			new Edge(Step.CLASSIFY, Outcome.REQUIREMENT_ANALYSIS, Step.ANALYSE_REQUIREMENT),
 			new Edge(Step.CLASSIFY, Outcome.ASSESS_TICKET, Step.ASSESS_ISSUE),
 			new Edge(Step.CLASSIFY, Outcome.CREATE_TICKET, Step.CREATE_TICKET),
@@ -107,7 +112,7 @@ final class ChatWorkflow {
 			.map(edge -> "    %s -->|%s| %s".formatted(edge.from().name(), edge.on().label,
 					edge.to() == null ? "END((end))" : edge.to().name()))
 			.collect(Collectors.joining("\n"));
-		return "flowchart TD\n    START((message)) --> CLASSIFY\n" + nodes + "\n" + edges + "\n";
+		return "flowchart TD\n    START((message)) --> STANDUP\n" + nodes + "\n" + edges + "\n";
 	}
 
 }

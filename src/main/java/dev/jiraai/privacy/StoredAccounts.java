@@ -24,7 +24,7 @@ class StoredAccounts {
 	 */
 	static final List<String> DELETED_COLUMNS = List.of("proposal.account_id", "llm_usage_daily.account_id",
 			"ai_task.account_id", "ai_conversation_message.account_id", "chat_conversation.account_id",
-			"standup.account_id", "standup_snooze.account_id");
+			"standup.account_id", "standup_snooze.account_id", "chat_standup_flow.account_id");
 
 	/**
 	 * Table and column pairs holding an account id in shared rows: erased by clearing the
@@ -64,6 +64,7 @@ class StoredAccounts {
 				    UNION ALL SELECT account_id, updated_at FROM chat_conversation WHERE client_key = :site
 				    UNION ALL SELECT account_id, updated_at FROM standup WHERE client_key = :site
 				    UNION ALL SELECT account_id, snooze_date::timestamptz FROM standup_snooze WHERE client_key = :site
+				    UNION ALL SELECT account_id, updated_at FROM chat_standup_flow WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM chat_settings WHERE client_key = :site

@@ -31,6 +31,10 @@ class AssistantPageBrowserTests extends AppTestSupport {
 		SimulatedSite site = installedSite("assistant-browser");
 		String alice = site.user("Alice");
 		String bob = site.user("Bob");
+		// Alice gave her stand-up today (its flow is tested on its own): her first
+		// message is answered at once.
+		assertThat(post("/api/standup/snooze", "JWT " + site.contextJwt(alice), null, "application/json").statusCode())
+			.isEqualTo(204);
 		openAi.reply(ChatApiTests.GENERAL)
 			.reply(new FakeOpenAi.ToolCalls(Map.of("myIssues", "{}")))
 			.reply("You are working on **SCRUM-2**, *Checkout button does nothing on Safari 17* (In Progress).")

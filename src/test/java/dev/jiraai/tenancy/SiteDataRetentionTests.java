@@ -107,8 +107,8 @@ class SiteDataRetentionTests extends AppTestSupport {
 	/**
 	 * Leaves data of the site in every table that holds any: an assessment (and its model
 	 * usage), a confirmed comment (proposal and audit), an AI task, the site's model
-	 * settings, a prompt override, a stand-up and its snooze, and its personal data
-	 * reporting schedule.
+	 * settings, a prompt override, a stand-up, its snooze and the chat's flow of it, and
+	 * its personal data reporting schedule.
 	 */
 	private void useEveryFeature(SimulatedSite site, String accountId) {
 		String auth = "JWT " + site.contextJwt(accountId);
@@ -151,6 +151,14 @@ class SiteDataRetentionTests extends AppTestSupport {
 					.build());
 		assertThat(standup.statusCode()).as(standup.body()).isEqualTo(200);
 		assertThat(post("/api/standup/snooze", auth, null, "application/json").statusCode()).isEqualTo(204);
+		// A stand-up the chat had started asking.
+		this.jdbc
+			.sql("""
+					INSERT INTO chat_standup_flow (client_key, account_id, flow_date, answered, deferred_message, updated_at)
+					VALUES (?, ?, current_date, 1, 'What am I working on?', now())
+					""")
+			.params(site.clientKey(), accountId)
+			.update();
 		// A conversation with the model, as the chat memory keeps it.
 		this.jdbc.sql("""
 				INSERT INTO ai_conversation_message (client_key, account_id, conversation_id, message_type, content,
