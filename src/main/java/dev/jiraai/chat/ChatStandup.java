@@ -196,9 +196,9 @@ class ChatStandup {
 					null, deferred);
 		}
 		return new Turn(Kind.PROPOSED,
-				"Your stand-up for %s is saved. Here is what I would post: %s. Edit or drop ".formatted(day,
+				"Your stand-up for %s is saved. Here is what I would post: %s. ".formatted(day,
 						count == 1 ? "one comment" : "a comment on each of %d issues".formatted(count))
-						+ "any of them, then confirm to post them as you.",
+						+ "Confirm to post them as you, or reject them and edit or drop any on the Stand-up tab.",
 				comments.id(), deferred);
 	}
 
