@@ -45,7 +45,9 @@ class ApiTokenAdminController {
 	record Settings(@NotNull Boolean enabled) {
 	}
 
-	@PutMapping("/api/admin/tokens/settings")
+	// Not /api/admin/tokens/settings: "settings" would also be a {tokenId} there, so a
+	// DELETE of it would be taken for a revoke instead of being answered 405.
+	@PutMapping("/api/admin/token-settings")
 	Settings settings(SiteUser admin, @Valid @RequestBody Settings settings) {
 		this.tokens.setEnabled(admin, settings.enabled());
 		return new Settings(this.tokens.enabled(admin));

@@ -59,7 +59,7 @@ class ApiTokenAdminTests extends ApiTokenTestSupport {
 		});
 
 		assertThat(checked).contains("GET /api/admin/tokens", "DELETE /api/admin/tokens/{tokenId}",
-				"PUT /api/admin/tokens/settings");
+				"PUT /api/admin/token-settings");
 		assertThat(this.site.calls("GET", "/rest/api/3/mypermissions"))
 			.anySatisfy(call -> assertThat(call.caller()).isEqualTo(this.bob))
 			.allSatisfy(call -> assertThat(call.query().get("permissions")).containsExactly("ADMINISTER"));

@@ -266,7 +266,7 @@ class ApiTokenLifecycleTests extends ApiTokenTestSupport {
 		void tokensCanNeitherBeCreatedNorUsedUntilSwitchedOnAgain() throws Exception {
 			String token = create(site, alice, CHAT_ONLY).path("token").asText();
 
-			HttpResponse<String> off = call("PUT", "/api/admin/tokens/settings", jwt(site, alice),
+			HttpResponse<String> off = call("PUT", "/api/admin/token-settings", jwt(site, alice),
 					"{\"enabled\": false}");
 			assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
 
@@ -277,7 +277,7 @@ class ApiTokenLifecycleTests extends ApiTokenTestSupport {
 			assertThat(json.readTree(get("/api/tokens", jwt(site, alice)).body()).path("enabled").asBoolean())
 				.isFalse();
 
-			call("PUT", "/api/admin/tokens/settings", jwt(site, alice), "{\"enabled\": true}");
+			call("PUT", "/api/admin/token-settings", jwt(site, alice), "{\"enabled\": true}");
 			assertThat(get("/api/chat/result/" + UUID.randomUUID(), bearer(token)).statusCode()).isEqualTo(404);
 			assertThat(audit(site)).contains("tokens-off - " + alice, "tokens-on - " + alice);
 		}

@@ -162,7 +162,7 @@ class SiteDataRetentionTests extends AppTestSupport {
 		assertThat(get("/api/chat/result/" + java.util.UUID.randomUUID(), "Bearer " + token.path("token").asText())
 			.statusCode()).isEqualTo(404);
 		assertThat(send(
-				java.net.http.HttpRequest.newBuilder(java.net.URI.create(appBaseUrl() + "/api/admin/tokens/settings"))
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(appBaseUrl() + "/api/admin/token-settings"))
 					.header("Authorization", auth)
 					.header("Content-Type", "application/json")
 					.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\": true}"))
