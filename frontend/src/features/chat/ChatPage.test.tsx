@@ -201,11 +201,16 @@ describe('ChatPage', () => {
     expect(announced).toContain('The assistant answered: I added the comment.');
   });
 
-  it('without the stand-up feature there are no view tabs; with it, Chat / Stand-up tabs switch the view, also with the arrow keys', async () => {
+  it('without the stand-up feature the tabs are Chat and API tokens; with it, Chat / Stand-up / API tokens switch the view, also with the arrow keys', async () => {
+    route('GET /api/tokens', () => json({ enabled: true, tokens: [] }));
     await showPage();
     await settle();
     expect(calls('GET /api/context')).toHaveLength(1);
-    expect(document.querySelector('[role="tablist"]')).toBeNull();
+    expect(Array.from(document.querySelectorAll('[role="tab"]')).map((tab) => tab.textContent)).toEqual(['Chat', 'API tokens']);
+    await click(byTestId('assistant-tabs-tokens'));
+    await waitFor(() => byTestId('api-tokens-panel'));
+    expect(document.getElementById('assistant-panel-chat')?.hidden).toBe(true);
+    expect(calls('GET /api/tokens')).toHaveLength(1);
     rendered?.unmount();
     document.body.innerHTML = '';
 

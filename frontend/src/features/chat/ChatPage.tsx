@@ -24,15 +24,15 @@ import { GREETING_KEY, useGreeting } from './useGreeting';
 import { Skeleton } from './Greeting';
 import { ViewTabs } from '../standup/ViewTabs';
 
-// The stand-up view (its form, cards and team view) is downloaded only when it is opened.
+// The stand-up view (its form, cards and team view) and the API tokens are downloaded only when opened.
 const StandupView = lazy(() => import('../standup/StandupView'));
+const ApiTokensPanel = lazy(() => import('../apitokens/ApiTokensPanel').then((module) => ({ default: module.ApiTokensPanel })));
 
-type PageView = 'chat' | 'standup';
+type PageView = 'chat' | 'standup' | 'tokens';
 
-const PAGE_VIEWS = [
-  { id: 'chat', label: 'Chat' },
-  { id: 'standup', label: 'Stand-up' },
-] as const;
+const CHAT_VIEW = { id: 'chat', label: 'Chat' } as const;
+const STANDUP_VIEW = { id: 'standup', label: 'Stand-up' } as const;
+const TOKENS_VIEW = { id: 'tokens', label: 'API tokens' } as const;
 
 /** A new conversation is listed under its first words until the server's title arrives. */
 const PROVISIONAL_TITLE_LENGTH = 60;
@@ -80,6 +80,7 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
   const [view, setView] = useState<PageView>('chat');
   /** The stand-up view is mounted when first opened, then kept (its answers survive a look at the chat). */
   const [standupOpened, setStandupOpened] = useState(false);
+  const [tokensOpened, setTokensOpened] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -108,11 +109,13 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
   const context = app.status === 'ready' ? app.context : undefined;
   const blockedReason = context && !context.llmConfigured ? NOT_CONFIGURED_MESSAGE : undefined;
   const standupOn = context?.features?.standup === true;
-  const shown: PageView = standupOn ? view : 'chat';
+  const views = standupOn ? [CHAT_VIEW, STANDUP_VIEW, TOKENS_VIEW] : [CHAT_VIEW, TOKENS_VIEW];
+  const shown: PageView = views.some((candidate) => candidate.id === view) ? view : 'chat';
   const selectView = (next: PageView) => {
     setView(next);
     setListOpen(false);
     if (next === 'standup') setStandupOpened(true);
+    if (next === 'tokens') setTokensOpened(true);
   };
   const busy = state.turn.status === 'running' ? 'running' : state.turn.status === 'waiting' ? 'waiting' : 'no';
 
@@ -187,10 +190,17 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
         <Heading size="medium" as="h1" id="chat-title">
           AI Assistant
         </Heading>
-        {standupOn && (
-          <ViewTabs label="AI Assistant views" idPrefix="assistant" tabs={PAGE_VIEWS} selected={shown} onSelect={selectView} testId="assistant-tabs" />
-        )}
+        <ViewTabs label="AI Assistant views" idPrefix="assistant" tabs={views} selected={shown} onSelect={selectView} testId="assistant-tabs" />
       </header>
+      {tokensOpened && (
+        <div role="tabpanel" id="assistant-panel-tokens" aria-labelledby="assistant-tab-tokens" className="chat-panel" hidden={shown !== 'tokens'}>
+          <Suspense fallback={<div className="chat-log"><Skeleton label="Loading your API tokens" lines={3} /></div>}>
+            <div className="chat-log">
+              <ApiTokensPanel />
+            </div>
+          </Suspense>
+        </div>
+      )}
       {standupOn && standupOpened && (
         <div role="tabpanel" id="assistant-panel-standup" aria-labelledby="assistant-tab-standup" className="chat-panel" hidden={shown !== 'standup'}>
           <Suspense fallback={<div className="chat-log"><Skeleton label="Loading the stand-up" lines={5} /></div>}>
@@ -201,7 +211,9 @@ export function ChatPage({ forgeContext }: ChatPageProps) {
       <div
         className="chat-body"
         hidden={shown !== 'chat'}
-        {...(standupOn ? { role: 'tabpanel', id: 'assistant-panel-chat', 'aria-labelledby': 'assistant-tab-chat' } : {})}
+        role="tabpanel"
+        id="assistant-panel-chat"
+        aria-labelledby="assistant-tab-chat"
       >
         <nav
           id={sidebarId}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jiraai.apitokens.ApiTokenRequests;
 import dev.jiraai.confirm.Proposal;
 import dev.jiraai.confirm.Proposals;
 import dev.jiraai.tasks.AiTasks;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -71,14 +73,16 @@ class ChatController {
 	}
 
 	@PostMapping("/api/chat/send")
-	ResponseEntity<Sent> send(SiteUser user, @Valid @RequestBody ChatRequest request) {
+	ResponseEntity<Sent> send(SiteUser user, @Valid @RequestBody ChatRequest request,
+			@RequestAttribute(name = ApiTokenRequests.TOKEN_PREFIX, required = false) String apiToken) {
 		String conversationId = (request.conversationId() != null) ? request.conversationId()
 				: "c-" + UUID.randomUUID();
 		ChatRequest.Context context = request.context();
 		ChatInput input = new ChatInput(conversationId, request.message(),
 				request.outputFormat() == null ? "markdown" : request.outputFormat(),
 				context == null || context.issueKey() == null ? null : context.issueKey().value(),
-				context == null || context.projectKey() == null ? null : context.projectKey().value());
+				context == null || context.projectKey() == null ? null : context.projectKey().value(),
+				apiToken != null);
 		TaskView.Started started = this.tasks.start(user, ChatTask.KIND, input);
 		// Listed at once, before the model has said anything.
 		this.conversations.open(user, conversationId, request.message());

@@ -8,11 +8,19 @@ package dev.jiraai.chat;
  * @param outputFormat {@code markdown} or {@code json}
  * @param issueKey the issue asked from, or {@code null}
  * @param projectKey the project asked from, or {@code null}
+ * @param script whether it came from a script with an API token rather than from a person
+ * on a Jira page
  */
-record ChatInput(String conversationId, String message, String outputFormat, String issueKey, String projectKey) {
+record ChatInput(String conversationId, String message, String outputFormat, String issueKey, String projectKey,
+		boolean script) {
 
 	boolean json() {
 		return "json".equals(this.outputFormat);
+	}
+
+	/** Whether the day's stand-up may come first: only for a person, not for a script. */
+	boolean standupFirst() {
+		return !this.script && !json();
 	}
 
 	/** The context line the model reads, e.g. "Issue SCRUM-2". */

@@ -145,11 +145,11 @@ final class ChatTurnRun {
 	}
 
 	/**
-	 * The day's stand-up, when one is due, before anything else (not for a script asking
-	 * for JSON: it wants its answer).
+	 * The day's stand-up, when one is due, before anything else (not for a script: it
+	 * wants its answer).
 	 */
 	private Outcome standup() {
-		if (this.input.json()) {
+		if (!this.input.standupFirst()) {
 			return Outcome.NOT_DUE;
 		}
 		ChatStandup.Turn turn = this.task.step("standup", ChatStandup.Turn.class,

@@ -6,7 +6,7 @@
  * Conversations are kept per site, user and conversation.
  */
 @ApplicationModule(displayName = "AI Assistant", allowedDependencies = { "tenancy", "jira", "jira::payload", "ai",
-		"confirm", "tasks", "problem", "assess", "draft", "database", "standup" })
+		"confirm", "tasks", "problem", "assess", "draft", "database", "standup", "apitokens" })
 package dev.jiraai.chat;
 
 import org.springframework.modulith.ApplicationModule;

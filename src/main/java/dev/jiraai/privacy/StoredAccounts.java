@@ -24,7 +24,7 @@ class StoredAccounts {
 	 */
 	static final List<String> DELETED_COLUMNS = List.of("proposal.account_id", "llm_usage_daily.account_id",
 			"ai_task.account_id", "ai_conversation_message.account_id", "chat_conversation.account_id",
-			"standup.account_id", "standup_snooze.account_id", "chat_standup_flow.account_id");
+			"standup.account_id", "standup_snooze.account_id", "chat_standup_flow.account_id", "api_token.account_id");
 
 	/**
 	 * Table and column pairs holding an account id in shared rows: erased by clearing the
@@ -32,7 +32,7 @@ class StoredAccounts {
 	 */
 	static final List<String> CLEARED_COLUMNS = List.of("audit_log.account_id", "assessment.account_id",
 			"llm_usage.account_id", "site_ai_settings.updated_by", "prompt_override.updated_by",
-			"chat_settings.updated_by");
+			"chat_settings.updated_by", "api_token.revoked_by", "api_token_settings.updated_by");
 
 	/**
 	 * Every table and column pair holding an account id, as checked against the schema.
@@ -68,6 +68,10 @@ class StoredAccounts {
 				    UNION ALL SELECT updated_by, updated_at FROM site_ai_settings WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM prompt_override WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM chat_settings WHERE client_key = :site
+				    UNION ALL SELECT account_id, COALESCE(last_used_at, created_at) FROM api_token
+				        WHERE client_key = :site
+				    UNION ALL SELECT revoked_by, revoked_at FROM api_token WHERE client_key = :site
+				    UNION ALL SELECT updated_by, updated_at FROM api_token_settings WHERE client_key = :site
 				) mentions
 				WHERE account_id IS NOT NULL
 				GROUP BY account_id

@@ -37,9 +37,13 @@ class CurrentSiteUserResolver implements HandlerMethodArgumentResolver {
 	}
 
 	static SiteUser current() {
+		return find().orElseThrow(NotAuthenticatedException::new);
+	}
+
+	static Optional<SiteUser> find() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !(authentication.getPrincipal() instanceof AtlassianHostUser hostUser)) {
-			throw new NotAuthenticatedException();
+			return Optional.empty();
 		}
 		Site site = Site.of(hostUser.getHost());
 		String accountId = hostUser.getUserAccountId().orElse(null);
@@ -49,9 +53,9 @@ class CurrentSiteUserResolver implements HandlerMethodArgumentResolver {
 			// on it travels with the user, so work off the request thread acts as them.
 			ForgeUserToken token = (forge.get().userToken() == null) ? null
 					: ForgeUserToken.of(forge.get().apiBaseUrl(), forge.get().userToken(), Instant.now());
-			return new SiteUser(site, accountId, SiteUser.Channel.FORGE, hostUser, token);
+			return Optional.of(new SiteUser(site, accountId, SiteUser.Channel.FORGE, hostUser, token));
 		}
-		return new SiteUser(site, accountId, SiteUser.Channel.CONNECT, hostUser);
+		return Optional.of(new SiteUser(site, accountId, SiteUser.Channel.CONNECT, hostUser));
 	}
 
 }

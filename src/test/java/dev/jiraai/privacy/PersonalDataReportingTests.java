@@ -207,7 +207,7 @@ class PersonalDataReportingTests extends AppTestSupport {
 	void everyColumnHoldingAnAccountIdIsCoveredByErasure() {
 		List<String> columns = this.jdbc.sql("""
 				SELECT table_name || '.' || column_name FROM information_schema.columns
-				WHERE table_schema = current_schema() AND column_name IN ('account_id', 'updated_by')
+				WHERE table_schema = current_schema() AND column_name IN ('account_id', 'updated_by', 'revoked_by')
 				""").query(String.class).list();
 
 		assertThat(StoredAccounts.ACCOUNT_COLUMNS).containsExactlyInAnyOrderElementsOf(columns);

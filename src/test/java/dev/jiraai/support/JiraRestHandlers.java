@@ -55,6 +55,7 @@ final class JiraRestHandlers {
 		this.wire = new SiteJson(data, baseUrl);
 		this.issueFields = new IssueFields(data);
 		route("GET", "/rest/api/3/myself", this::myself);
+		route("GET", "/rest/api/3/mypermissions", this::myPermissions);
 		route("GET", "/rest/api/3/user/search", this::userSearch);
 		route("GET", "/rest/api/3/users/search", this::allUsers);
 		route("GET", "/rest/api/3/user/assignable/search", this::assignableUsers);
@@ -202,6 +203,43 @@ final class JiraRestHandlers {
 		return this.data.user(call.caller())
 			.map(user -> SimResponse.ok(this.wire.user(user)))
 			.orElseGet(() -> SimResponse.error(401, "Unknown user"));
+	}
+
+	/**
+	 * The caller's permissions, as Jira answers {@code GET /rest/api/3/mypermissions}:
+	 * {@code permissions} is required; the global {@code ADMINISTER} is held by the
+	 * site's administrators ({@link SiteData#administer}) and the app; a project
+	 * permission in a project when {@code projectKey} names one, otherwise when it is
+	 * held anywhere.
+	 */
+	private SimResponse myPermissions(Call call) {
+		List<String> keys = call.params("permissions");
+		if (keys.isEmpty()) {
+			return SimResponse.error(400, "The 'permissions' query parameter is required.");
+		}
+		ObjectNode permissions = SiteData.json.createObjectNode();
+		for (String key : keys) {
+			boolean global = SiteData.ADMINISTER.equals(key);
+			if (!global && !SiteData.PERMISSIONS.contains(key)) {
+				return SimResponse.error(400, "Unrecognized permission keys: " + key);
+			}
+			String project = call.param("projectKey");
+			boolean have = global ? this.data.administers(call.caller())
+					: (project != null) ? this.data.allowed(call.caller(), key, project)
+							: this.data.projects()
+								.stream()
+								.anyMatch(p -> this.data.allowed(call.caller(), key, p.path("key").asText()));
+			permissions.putObject(key)
+				.put("id", String.valueOf(Math.abs(key.hashCode()) % 100))
+				.put("key", key)
+				.put("name", key.charAt(0) + key.substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+				.put("type", global ? "GLOBAL" : "PROJECT")
+				.put("description", "Simulated permission " + key + ".")
+				.put("havePermission", have);
+		}
+		ObjectNode answer = SiteData.json.createObjectNode();
+		answer.set("permissions", permissions);
+		return SimResponse.ok(answer);
 	}
 
 	/**

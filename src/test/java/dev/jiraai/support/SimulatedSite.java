@@ -390,6 +390,15 @@ public final class SimulatedSite implements AutoCloseable {
 	}
 
 	/**
+	 * Makes a user a Jira administrator of the site, or no longer one (seeded: Alice and
+	 * Carol are, Bob is not).
+	 */
+	public SimulatedSite administrator(String accountId, boolean administrator) {
+		this.data.administer(accountId, administrator);
+		return this;
+	}
+
+	/**
 	 * Gives back a permission {@link #deny} took away, as a Jira admin fixing it would.
 	 */
 	public SimulatedSite allow(String accountId, String permission, String projectKey) {

@@ -47,6 +47,9 @@ public final class SiteData {
 	static final Set<String> PERMISSIONS = Set.of("BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "ADD_COMMENTS",
 			"TRANSITION_ISSUES", "ASSIGNABLE_USER");
 
+	/** Jira's global permission of its administrators. */
+	static final String ADMINISTER = "ADMINISTER";
+
 	/** The account id of the app's own user, which Connect calls are made as. */
 	static final String APP_ACCOUNT_ID = "557058:app-" + JiraCloudSimulator.APP_KEY;
 
@@ -54,10 +57,16 @@ public final class SiteData {
 
 	private final Set<String> denied = ConcurrentHashMap.newKeySet();
 
+	/** The accounts holding "Administer Jira"; seeded: Alice and Carol, not Bob. */
+	private final Set<String> administrators = ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong ids = new AtomicLong(20_000);
 
 	private SiteData(ObjectNode root) {
 		this.root = root;
+		users().stream()
+			.filter(user -> user.path("displayName").asText().matches("(Alice|Carol) .*"))
+			.forEach(user -> this.administrators.add(user.path("accountId").asText()));
 	}
 
 	static SiteData seeded() {
@@ -143,6 +152,23 @@ public final class SiteData {
 		String key = project(projectKey).map(project -> project.path("key").asText())
 			.orElseThrow(() -> new IllegalArgumentException("No project '%s'".formatted(projectKey)));
 		this.denied.add(accountId + "|" + permission + "|" + key);
+	}
+
+	/**
+	 * Gives or takes a user's "Administer Jira" global permission.
+	 */
+	public void administer(String accountId, boolean administrator) {
+		if (administrator) {
+			this.administrators.add(accountId);
+		}
+		else {
+			this.administrators.remove(accountId);
+		}
+	}
+
+	/** Whether a caller ({@code app} or an account id) holds "Administer Jira". */
+	public boolean administers(String caller) {
+		return "app".equals(caller) || APP_ACCOUNT_ID.equals(caller) || this.administrators.contains(caller);
 	}
 
 	/** Gives back a denied permission. */

@@ -173,6 +173,19 @@ class SiteDataRetentionTests extends AppTestSupport {
 		// The assistant's settings, read once so the cache holds them too.
 		this.chatSettings.change(site(site), new ChatSiteSettings(true, java.util.Set.of("myIssues")), accountId);
 		assertThat(this.chatSettings.of(site(site)).readOnly()).isTrue();
+		// An API token, used once (its per-minute counter), and the site's switch for
+		// tokens set by an admin.
+		JsonNode token = read(post("/api/tokens", auth,
+				"{\"name\": \"script\", \"expiresInDays\": 7, \"scopes\": [\"chat\"]}", "application/json"));
+		assertThat(get("/api/chat/result/" + java.util.UUID.randomUUID(), "Bearer " + token.path("token").asText())
+			.statusCode()).isEqualTo(404);
+		assertThat(send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(appBaseUrl() + "/api/admin/token-settings"))
+					.header("Authorization", auth)
+					.header("Content-Type", "application/json")
+					.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\": true}"))
+					.build())
+			.statusCode()).isEqualTo(200);
 		// The personal data reporting schedule, as its job leaves it.
 		this.jdbc.sql("""
 				INSERT INTO personal_data_report (client_key, next_due_at) VALUES (?, now() + interval '7 days')
