@@ -2,7 +2,6 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
 import {
@@ -15,6 +14,7 @@ import {
   type FeatureName,
   type Features,
 } from './api';
+import { NoticeMessage, type Notice } from './Notice';
 
 const FEATURE_LABELS: { name: FeatureName; label: string }[] = [
   { name: 'assess', label: 'Assess issues' },
@@ -22,8 +22,6 @@ const FEATURE_LABELS: { name: FeatureName; label: string }[] = [
   { name: 'chat', label: 'AI Assistant chat' },
   { name: 'standup', label: 'Stand-up' },
 ];
-
-type Notice = { appearance: 'success' | 'error'; text: string } | undefined;
 
 /** The "Features" section: each feature on or off, the assistant's read-only mode and tool allow-list. */
 export function FeaturesSection() {
@@ -144,11 +142,7 @@ export function FeaturesSection() {
           </form>
         )}
         <div aria-live="polite">
-          {notice && (
-            <SectionMessage appearance={notice.appearance} testId="features-notice">
-              <p>{notice.text}</p>
-            </SectionMessage>
-          )}
+          <NoticeMessage notice={notice} testId="features-notice" />
         </div>
       </Stack>
     </section>

@@ -16,8 +16,7 @@ import {
   type ModelChange,
   type ModelSettings,
 } from './api';
-
-type Notice = { appearance: 'success' | 'error'; text: string } | undefined;
+import { NoticeMessage, type Notice } from './Notice';
 
 /** What is shown of the stored key: "•••• 1234, set on 6 Dec 2026". */
 export function keyHint(key: ModelSettings['key']): string {
@@ -141,11 +140,7 @@ export function ModelSection() {
           </Stack>
         </form>
         <div aria-live="polite">
-          {notice && (
-            <SectionMessage appearance={notice.appearance} testId="model-notice">
-              <p>{notice.text}</p>
-            </SectionMessage>
-          )}
+          <NoticeMessage notice={notice} testId="model-notice" />
           {check && (
             <SectionMessage
               appearance={check.ok ? 'success' : 'error'}
