@@ -47,6 +47,9 @@ class SiteDataRetentionTests extends AppTestSupport {
 	@Autowired
 	ChatSettings chatSettings;
 
+	@Autowired
+	SiteFeatures features;
+
 	@Test
 	void aReinstallAfterRetentionFindsNoneOfTheOldData() throws Exception {
 		SimulatedSite site = installedSite("retention-over");
@@ -138,6 +141,7 @@ class SiteDataRetentionTests extends AppTestSupport {
 		assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("completed");
 		this.modelSettings.change(site(site),
 				new SiteModelSettings.Change("https://llm.example.com", "gpt-4o", "sk-site-key"), accountId);
+		this.features.change(site(site), java.util.Map.of("draft", false), accountId);
 		this.jdbc.sql("""
 				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
 				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
