@@ -7,6 +7,7 @@ import { keyHint } from './ModelSection';
 const OPERATOR_MODEL = {
   baseUrl: 'https://api.openai.com',
   model: 'gpt-4o-mini',
+  temperature: null,
   usingOperatorDefault: true,
   operatorDefaultAvailable: true,
   keyConfigured: true,
@@ -86,11 +87,12 @@ describe('AdminPage', () => {
 
     await type(byTestId<HTMLInputElement>('model-base-url'), 'https://models.example.com/v1');
     await type(byTestId<HTMLInputElement>('model-api-key'), 'sk-secret-1234');
+    await type(byTestId<HTMLInputElement>('model-temperature'), '0.3');
     await click(byTestId('model-save'));
 
     await waitFor(() => expect(byTestId('model-notice').textContent).toContain('saved'));
     expect(bodiesOf('PUT', '/api/admin/model')).toEqual([
-      { baseUrl: 'https://models.example.com/v1', apiKey: 'sk-secret-1234' },
+      { baseUrl: 'https://models.example.com/v1', apiKey: 'sk-secret-1234', temperature: 0.3 },
     ]);
     expect(byTestId<HTMLInputElement>('model-api-key').value).toBe('');
     expect(byTestId('model-key-hint').textContent).toMatch(/^•••• 1234, set on /);
@@ -130,6 +132,17 @@ describe('AdminPage', () => {
     await click(byTestId('model-save'));
 
     await waitFor(() => expect(byTestId('model-notice').textContent).toContain('is an internal address'));
+  });
+
+  it('refuses a temperature outside 0 to 2 before asking the server', async () => {
+    rendered = await render(<AdminPage />);
+    await waitFor(() => expect(byTestId('model-source')).toBeTruthy());
+
+    await type(byTestId<HTMLInputElement>('model-temperature'), '5');
+    await click(byTestId('model-save'));
+
+    await waitFor(() => expect(byTestId('model-notice').textContent).toContain('from 0 to 2'));
+    expect(bodiesOf('PUT', '/api/admin/model')).toEqual([]);
   });
 
   it('tells a non-admin that only Jira administrators can change the settings', async () => {

@@ -31,6 +31,7 @@ export function ModelSection() {
   const [baseUrl, setBaseUrl] = useState('');
   const [model, setModel] = useState('');
   const [apiKey, setApiKey] = useState('');
+  const [temperature, setTemperature] = useState('');
   const [notice, setNotice] = useState<Notice>();
   const [check, setCheck] = useState<ConnectionCheck | undefined>();
   const [busy, setBusy] = useState<'save' | 'test' | 'default' | undefined>();
@@ -40,6 +41,7 @@ export function ModelSection() {
     setSettings(next);
     setBaseUrl(next.baseUrl ?? '');
     setModel(next.model ?? '');
+    setTemperature(next.temperature == null ? '' : String(next.temperature));
     setApiKey('');
   };
 
@@ -66,6 +68,12 @@ export function ModelSection() {
     if (baseUrl.trim() !== (settings?.baseUrl ?? '')) change.baseUrl = baseUrl.trim();
     if (model.trim() !== (settings?.model ?? '')) change.model = model.trim();
     if (apiKey.trim()) change.apiKey = apiKey.trim();
+    const wanted = temperature.trim() === '' ? null : Number(temperature);
+    if (wanted !== null && (!Number.isFinite(wanted) || wanted < 0 || wanted > 2)) {
+      setNotice({ appearance: 'error', text: 'The temperature is a number from 0 to 2, or empty for each prompt’s own.' });
+      return;
+    }
+    if (wanted !== null && wanted !== settings?.temperature) change.temperature = wanted;
     void run('save', async () => {
       show(await saveModel(change));
       setNotice({ appearance: 'success', text: 'The model settings are saved.' });
@@ -94,6 +102,19 @@ export function ModelSection() {
             <div>
               <label htmlFor={`${ids}-model`}>Model</label>
               <TextField id={`${ids}-model`} value={model} onChange={(e) => setModel(e.currentTarget.value)} testId="model-name" />
+            </div>
+            <div>
+              <label htmlFor={`${ids}-temperature`}>Temperature (0 to 2; empty: each prompt’s own, for models that take only their default)</label>
+              <TextField
+                id={`${ids}-temperature`}
+                type="number"
+                min={0}
+                max={2}
+                step={0.1}
+                value={temperature}
+                onChange={(e) => setTemperature(e.currentTarget.value)}
+                testId="model-temperature"
+              />
             </div>
             <div>
               <label htmlFor={`${ids}-key`}>API key (write-only; leave empty to keep the current one)</label>

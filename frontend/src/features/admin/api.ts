@@ -9,6 +9,8 @@ import { knownNextStep } from '../chat/problems';
 export interface ModelSettings {
   baseUrl: string;
   model: string;
+  /** The site's temperature over each prompt's; null: each prompt's own. */
+  temperature: number | null;
   usingOperatorDefault: boolean;
   operatorDefaultAvailable: boolean;
   keyConfigured: boolean;
@@ -20,6 +22,7 @@ export interface ModelChange {
   baseUrl?: string;
   model?: string;
   apiKey?: string;
+  temperature?: number;
 }
 
 export interface ConnectionCheck {

@@ -13,3 +13,6 @@ CREATE TABLE site_features (
 -- When the site's own API key was set, shown on the admin page beside its last four characters (the key itself is
 -- never shown).
 ALTER TABLE site_ai_settings ADD COLUMN api_key_set_at TIMESTAMP WITH TIME ZONE;
+
+-- The site's sampling temperature for every model call (0 to 2), over each prompt's own; NULL: each prompt's.
+ALTER TABLE site_ai_settings ADD COLUMN temperature NUMERIC(3, 2);

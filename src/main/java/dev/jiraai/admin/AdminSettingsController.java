@@ -9,6 +9,8 @@ import java.util.Set;
 
 import com.atlassian.connect.spring.ContextJwt;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.jiraai.ai.ModelCheck;
@@ -59,14 +61,15 @@ class AdminSettingsController {
 	 *
 	 * @param baseUrl the endpoint calls go to
 	 * @param model the model asked for
+	 * @param temperature the site's temperature over each prompt's, or {@code null}
 	 * @param usingOperatorDefault whether the site uses the operator's model and key
 	 * @param operatorDefaultAvailable whether the operator configured a default key
 	 * @param keyConfigured whether the site's calls have a key at all
 	 * @param key the last four characters of the site's own key and when it was set, or
 	 * {@code null} when it has none
 	 */
-	record ModelView(URI baseUrl, String model, boolean usingOperatorDefault, boolean operatorDefaultAvailable,
-			boolean keyConfigured, Key key) {
+	record ModelView(URI baseUrl, String model, Double temperature, boolean usingOperatorDefault,
+			boolean operatorDefaultAvailable, boolean keyConfigured, Key key) {
 	}
 
 	/** What is shown of the site's own key. */
@@ -75,10 +78,10 @@ class AdminSettingsController {
 
 	/**
 	 * A change of the site's model: a value left out stays; an empty string returns it to
-	 * the operator's default.
+	 * the operator's default; a temperature from 0 to 2 applies to every call.
 	 */
-	record ModelChange(@Size(max = 1024) String baseUrl, @Size(max = 255) String model,
-			@Size(max = 4096) String apiKey) {
+	record ModelChange(@Size(max = 1024) String baseUrl, @Size(max = 255) String model, @Size(max = 4096) String apiKey,
+			@DecimalMin("0.0") @DecimalMax("2.0") Double temperature) {
 	}
 
 	@GetMapping("/api/admin/model")
@@ -92,7 +95,8 @@ class AdminSettingsController {
 			this.endpoints.check(change.baseUrl());
 		}
 		this.models.change(admin.site(),
-				new SiteModelSettings.Change(change.baseUrl(), change.model(), change.apiKey()), admin.accountId());
+				new SiteModelSettings.Change(change.baseUrl(), change.model(), change.apiKey(), change.temperature()),
+				admin.accountId());
 		return view(admin.site());
 	}
 
@@ -174,7 +178,7 @@ class AdminSettingsController {
 	private ModelView view(Site site) {
 		SiteModelSettings.ModelSettings effective = this.models.effective(site);
 		Key key = this.models.keyHint(site).map(hint -> new Key(hint.lastFour(), hint.setAt())).orElse(null);
-		return new ModelView(effective.baseUrl(), effective.model(), !effective.siteSpecific(),
+		return new ModelView(effective.baseUrl(), effective.model(), effective.temperature(), !effective.siteSpecific(),
 				this.models.operatorDefaultConfigured(), effective.keyConfigured(), key);
 	}
 

@@ -52,7 +52,15 @@ public class ModelCheck {
 		try {
 			ChatResponse response = this.models.forSite(site, current)
 				.chat()
-				.call(new Prompt(PROMPT, OpenAiChatOptions.builder().model(current.model()).maxTokens(5).build()));
+				// The site's temperature too: a model that refuses it says so here, not
+				// in a
+				// feature.
+				.call(new Prompt(PROMPT,
+						OpenAiChatOptions.builder()
+							.model(current.model())
+							.temperature(current.temperature())
+							.maxTokens(5)
+							.build()));
 			String answered = (response.getMetadata().getModel() == null || response.getMetadata().getModel().isBlank())
 					? current.model() : response.getMetadata().getModel();
 			return new Result(true, elapsed(start), answered, null);
@@ -70,6 +78,7 @@ public class ModelCheck {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ProviderError error) {
 				return switch (error.status()) {
+					case 400 -> "The model refused the request: %s".formatted(error.getMessage());
 					case 401 -> "The API key was refused (HTTP 401).";
 					case 403 -> "The API key may not use this model (HTTP 403).";
 					case 404 -> "The endpoint has no model '%s', or %s is not an OpenAI-compatible endpoint (HTTP 404)."

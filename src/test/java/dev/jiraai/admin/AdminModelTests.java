@@ -106,6 +106,22 @@ class AdminModelTests extends AdminTestSupport {
 	}
 
 	@Test
+	void theSitesTemperatureIsKeptAndSentWithTheTestCall() throws Exception {
+		JsonNode saved = admin("PUT", "/api/admin/model", "{\"temperature\": 0.7}", 200);
+		assertThat(saved.path("temperature").asDouble()).isEqualTo(0.7);
+		assertThat(admin("PUT", "/api/admin/model", "{\"model\": \"gpt-4o\"}", 200).path("temperature").asDouble())
+			.as("kept when left out")
+			.isEqualTo(0.7);
+		openAi.reply("OK");
+
+		admin("POST", "/api/admin/model/test", null, 200);
+
+		assertThat(openAi.requests().get(0).path("temperature").asDouble()).isEqualTo(0.7);
+		problem(call("PUT", "/api/admin/model", asAlice(), "{\"temperature\": 3}"), 400, "bad-request");
+		assertThat(admin("DELETE", "/api/admin/model", null, 200).path("temperature").isNull()).isTrue();
+	}
+
+	@Test
 	void testConnectionSaysInPlainWordsThatTheKeyWasRefused() throws Exception {
 		openAi.reply(new FakeOpenAi.Error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided",
 				null));
