@@ -1,12 +1,21 @@
-import { SurfaceFrame } from '../components/SurfaceFrame';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { useEffect } from 'react';
+
+import { requestResize } from '../bridge';
+import { AdminPage } from '../features/admin/AdminPage';
 
 /** "AI Assistant settings": the Jira admin page. */
 export function AdminSurface() {
+  useEffect(() => {
+    // Sections load after mount; the iframe follows their height.
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => requestResize());
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <SurfaceFrame
-      title="AI Assistant settings"
-      upcoming="Choosing and configuring the AI model for this site arrives in the next release."
-      notConfiguredMessage="No AI model is configured for this site yet. Setting one up from this page arrives in the next release."
-    />
+    <Box as="main" padding="space.200">
+      <AdminPage />
+    </Box>
   );
 }

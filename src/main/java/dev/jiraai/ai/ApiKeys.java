@@ -64,6 +64,11 @@ class ApiKeys {
 		catch (IllegalStateException ex) {
 			logger.error("The stored API key of site {} cannot be used: {}", clientKey, ex.getMessage());
 		}
+		return operatorKey();
+	}
+
+	/** The operator's default key: the secret file first, then the property. */
+	Optional<String> operatorKey() {
 		if (StringUtils.hasText(this.properties.apiKeyFile())) {
 			try {
 				String fromFile = Files.readString(Path.of(this.properties.apiKeyFile())).strip();

@@ -377,7 +377,9 @@ public class LlmGateway {
 		messages.add(new UserMessage(userText));
 		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
 			.model(model.model())
-			.temperature(user.temperature())
+			// The site admin's temperature, when set, over the prompt's (some models take
+			// only their default).
+			.temperature((model.temperature() != null) ? model.temperature() : user.temperature())
 			.maxTokens(user.maxTokens());
 		if (user.expectsJson() && "json-schema".equals(this.properties.structuredOutput())) {
 			Map<String, Object> schema = json.convertValue(user.outputSchema(), new TypeReference<>() {

@@ -1,6 +1,9 @@
 package dev.jiraai.ai;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,8 +56,17 @@ public class SiteModelSettings {
 	 * @param model the chat model
 	 * @param siteSpecific whether the site overrides the app's defaults
 	 * @param keyConfigured whether an API key is available for it
+	 * @param temperature the site's sampling temperature over each prompt's, or
+	 * {@code null} for each prompt's own
 	 */
-	public record ModelSettings(URI baseUrl, String model, boolean siteSpecific, boolean keyConfigured) {
+	public record ModelSettings(URI baseUrl, String model, boolean siteSpecific, boolean keyConfigured,
+			Double temperature) {
+
+		/** Settings without a temperature of the site's own. */
+		public ModelSettings(URI baseUrl, String model, boolean siteSpecific, boolean keyConfigured) {
+			this(baseUrl, model, siteSpecific, keyConfigured, null);
+		}
+
 	}
 
 	/**
@@ -65,8 +77,16 @@ public class SiteModelSettings {
 	 * {@code https://my-azure.openai.azure.com/openai/v1}
 	 * @param model the model, e.g. {@code gpt-4o-mini}
 	 * @param apiKey the API key, stored encrypted
+	 * @param temperature the sampling temperature for every call (0 to 2), or
+	 * {@code null} to leave it as it is
 	 */
-	public record Change(String baseUrl, String model, String apiKey) {
+	public record Change(String baseUrl, String model, String apiKey, Double temperature) {
+
+		/** A change that leaves the temperature as it is. */
+		public Change(String baseUrl, String model, String apiKey) {
+			this(baseUrl, model, apiKey, null);
+		}
+
 	}
 
 	/** The model the site uses now. */
@@ -79,9 +99,11 @@ public class SiteModelSettings {
 		String model = row.map(Row::model).filter(StringUtils::hasText).orElse(this.defaults.model());
 		// A row may hold only the site's privacy choice (SitePrivacy): not a model of its
 		// own.
-		boolean siteSpecific = row.filter(r -> r.baseUrl() != null || r.model() != null || r.apiKeyCipher() != null)
+		boolean siteSpecific = row.filter(
+				r -> r.baseUrl() != null || r.model() != null || r.apiKeyCipher() != null || r.temperature() != null)
 			.isPresent();
-		return new ModelSettings(baseUrl, model, siteSpecific, this.apiKeys.current(site).isPresent());
+		return new ModelSettings(baseUrl, model, siteSpecific, this.apiKeys.current(site).isPresent(),
+				row.map(Row::temperature).orElse(null));
 	}
 
 	/**
@@ -92,7 +114,7 @@ public class SiteModelSettings {
 	 */
 	@Transactional
 	public ModelSettings change(Site site, Change change, String accountId) {
-		Row current = row(site.clientKey()).orElse(new Row(null, null, null));
+		Row current = row(site.clientKey()).orElse(new Row(null, null, null, null, null));
 		String baseUrl = merge(current.baseUrl(), change.baseUrl());
 		if (baseUrl != null) {
 			URI uri = URI.create(baseUrl);
@@ -100,23 +122,70 @@ public class SiteModelSettings {
 				throw new IllegalArgumentException("The endpoint must be an http(s) URL, e.g. https://api.openai.com");
 			}
 		}
+		if (change.temperature() != null && (change.temperature() < 0 || change.temperature() > 2)) {
+			throw new IllegalArgumentException("The temperature must be between 0 and 2");
+		}
+		Double temperature = (change.temperature() != null) ? change.temperature() : current.temperature();
 		String cipherText = current.apiKeyCipher();
+		Instant keySetAt = current.keySetAt();
 		if (change.apiKey() != null) {
 			cipherText = change.apiKey().isBlank() ? null
 					: this.cipher.encrypt(change.apiKey().strip(), site.clientKey());
+			keySetAt = (cipherText == null) ? null : Instant.now();
 		}
-		this.jdbc.sql("""
-				INSERT INTO site_ai_settings (client_key, base_url, model, api_key_cipher, updated_at, updated_by)
-				VALUES (?, ?, ?, ?, now(), ?)
-				ON CONFLICT (client_key) DO UPDATE SET base_url = EXCLUDED.base_url, model = EXCLUDED.model,
-				    api_key_cipher = EXCLUDED.api_key_cipher, updated_at = EXCLUDED.updated_at,
-				    updated_by = EXCLUDED.updated_by
-				""")
-			.params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText, accountId)
+		this.jdbc
+			.sql("""
+					INSERT INTO site_ai_settings (client_key, base_url, model, api_key_cipher, api_key_set_at, temperature,
+					    updated_at, updated_by)
+					VALUES (?, ?, ?, ?, ?, ?, now(), ?)
+					ON CONFLICT (client_key) DO UPDATE SET base_url = EXCLUDED.base_url, model = EXCLUDED.model,
+					    api_key_cipher = EXCLUDED.api_key_cipher, api_key_set_at = EXCLUDED.api_key_set_at,
+					    temperature = EXCLUDED.temperature, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+					""")
+			.params(site.clientKey(), baseUrl, merge(current.model(), change.model()), cipherText,
+					(keySetAt == null) ? null : Timestamp.from(keySetAt),
+					(temperature == null) ? null : BigDecimal.valueOf(temperature), accountId)
 			.update();
 		this.caches.evict(AiCaches.SITE_SETTINGS, site.clientKey());
 		this.apiKeys.invalidate(site.clientKey());
 		return effective(site);
+	}
+
+	/**
+	 * Returns the site to the operator's default model: its endpoint, model and key are
+	 * forgotten (its privacy choice, kept in the same row, stays).
+	 */
+	@Transactional
+	public ModelSettings useDefault(Site site, String accountId) {
+		this.jdbc.sql("""
+				UPDATE site_ai_settings SET base_url = NULL, model = NULL, api_key_cipher = NULL, api_key_set_at = NULL,
+				    temperature = NULL, updated_at = now(), updated_by = ? WHERE client_key = ?
+				""").params(accountId, site.clientKey()).update();
+		this.caches.evict(AiCaches.SITE_SETTINGS, site.clientKey());
+		this.apiKeys.invalidate(site.clientKey());
+		return effective(site);
+	}
+
+	/**
+	 * What an admin may see of the site's own API key.
+	 *
+	 * @param lastFour the key's last four characters
+	 * @param setAt when it was set, or {@code null} when that was before it was recorded
+	 */
+	public record KeyHint(String lastFour, Instant setAt) {
+	}
+
+	/** The hint of the site's own key, empty when it uses the operator's. */
+	public Optional<KeyHint> keyHint(Site site) {
+		return row(site.clientKey()).filter(r -> r.apiKeyCipher() != null).map(r -> {
+			String key = this.cipher.decrypt(r.apiKeyCipher(), site.clientKey());
+			return new KeyHint(key.substring(Math.max(0, key.length() - 4)), r.keySetAt());
+		});
+	}
+
+	/** Whether the operator configured a default API key (a file or a property). */
+	public boolean operatorDefaultConfigured() {
+		return this.apiKeys.operatorKey().isPresent();
 	}
 
 	/** The site's own API key, decrypted, if it set one. */
@@ -177,9 +246,12 @@ public class SiteModelSettings {
 		return this.caches.cache(AiCaches.SITE_SETTINGS)
 			.get(clientKey,
 					() -> this.jdbc
-						.sql("SELECT base_url, model, api_key_cipher FROM site_ai_settings WHERE client_key = ?")
+						.sql("SELECT base_url, model, api_key_cipher, api_key_set_at, temperature FROM site_ai_settings"
+								+ " WHERE client_key = ?")
 						.param(clientKey)
-						.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+						.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+								instant(rs.getTimestamp(4)),
+								(rs.getBigDecimal(5) == null) ? null : rs.getBigDecimal(5).doubleValue()))
 						.optional());
 	}
 
@@ -190,7 +262,11 @@ public class SiteModelSettings {
 		return change.isBlank() ? null : change.strip();
 	}
 
-	private record Row(String baseUrl, String model, String apiKeyCipher) {
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp == null) ? null : timestamp.toInstant();
+	}
+
+	private record Row(String baseUrl, String model, String apiKeyCipher, Instant keySetAt, Double temperature) {
 	}
 
 }

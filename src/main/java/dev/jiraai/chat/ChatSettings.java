@@ -2,16 +2,21 @@ package dev.jiraai.chat;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.jiraai.chat.tools.AssistantTool;
 import dev.jiraai.database.ClusterCaches;
+import dev.jiraai.problem.DescribedProblem;
+import dev.jiraai.problem.ProblemType;
 import dev.jiraai.tenancy.Site;
 import dev.jiraai.tenancy.SiteDataPurgeDue;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -70,6 +75,23 @@ public class ChatSettings {
 		return settings;
 	}
 
+	/**
+	 * A tool the allow-list can name.
+	 *
+	 * @param name the tool's name, as the allow-list holds it
+	 * @param writes whether it proposes a write (none is offered in read-only mode)
+	 */
+	public record Tool(String name, boolean writes) {
+	}
+
+	/** Every tool of the assistant, in a stable order. */
+	public List<Tool> tools() {
+		return Arrays.stream(AssistantTool.values())
+			.map(tool -> new Tool(tool.toolName(), tool.writes()))
+			.sorted(Comparator.comparing(Tool::name))
+			.toList();
+	}
+
 	@EventListener
 	void on(SiteDataPurgeDue event) {
 		this.jdbc.sql("DELETE FROM chat_settings WHERE client_key = ?").param(event.clientKey()).update();
@@ -81,7 +103,10 @@ public class ChatSettings {
 	}
 
 	/** An allow-list named tools the assistant does not have. */
-	public static final class UnknownTool extends RuntimeException {
+	public static final class UnknownTool extends RuntimeException implements DescribedProblem {
+
+		private static final ProblemType TYPE = new ProblemType(HttpStatus.BAD_REQUEST, "unknown-tool", "No such tool",
+				"Choose tools from the assistant's list.");
 
 		private final Set<String> names;
 
@@ -89,6 +114,11 @@ public class ChatSettings {
 			super("The assistant has no tool %s; its tools are %s".formatted(String.join(", ", names),
 					String.join(", ", new TreeSet<>(AssistantTool.names()))));
 			this.names = Set.copyOf(names);
+		}
+
+		@Override
+		public ProblemType problemType() {
+			return TYPE;
 		}
 
 		/** The names that are not tools. */

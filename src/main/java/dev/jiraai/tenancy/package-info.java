@@ -3,7 +3,7 @@
  * and user of a request (whether it came through Connect or Forge), and the deletion of
  * an uninstalled site's data.
  */
-@ApplicationModule(displayName = "Tenancy", allowedDependencies = "connect")
+@ApplicationModule(displayName = "Tenancy", allowedDependencies = { "connect", "database" })
 package dev.jiraai.tenancy;
 
 import org.springframework.modulith.ApplicationModule;

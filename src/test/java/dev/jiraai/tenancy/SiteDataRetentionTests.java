@@ -50,6 +50,9 @@ class SiteDataRetentionTests extends AppTestSupport {
 	@Autowired
 	org.springframework.context.ApplicationEventPublisher events;
 
+	@Autowired
+	SiteFeatures features;
+
 	/**
 	 * The library publishes install and uninstall events on other threads: an install's
 	 * event that arrives after the uninstall that followed it must not cancel the
@@ -163,6 +166,7 @@ class SiteDataRetentionTests extends AppTestSupport {
 		assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("completed");
 		this.modelSettings.change(site(site),
 				new SiteModelSettings.Change("https://llm.example.com", "gpt-4o", "sk-site-key"), accountId);
+		this.features.change(site(site), java.util.Map.of("draft", false), accountId);
 		this.jdbc.sql("""
 				INSERT INTO prompt_override (client_key, prompt_id, body, updated_at, updated_by)
 				VALUES (?, 'ticket_assessor', 'Assess strictly.', now(), ?)
