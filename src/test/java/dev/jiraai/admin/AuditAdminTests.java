@@ -81,6 +81,27 @@ class AuditAdminTests extends AdminTestSupport {
 	}
 
 	@Test
+	void showsARejectedProposalOnceWithNothingWritten() throws Exception {
+		SiteUser bob = connectUser(this.site, this.bob);
+		ObjectNode payload = json.createObjectNode().put("issueKey", "SCRUM-3").put("markdown", "Not this");
+		Proposal proposal = this.proposals.propose(bob, "assess", "assess.comment", payload);
+		this.proposals.reject(bob, proposal.id());
+		this.proposals.reject(bob, proposal.id());
+
+		JsonNode page = asAdmin("/api/admin/audit");
+
+		assertThat(page.path("total").asLong()).isEqualTo(1);
+		JsonNode entry = page.at("/entries/0");
+		assertThat(entry.path("outcome").asText()).isEqualTo("rejected");
+		assertThat(entry.path("kind").asText()).isEqualTo("assess.comment");
+		assertThat(entry.path("feature").asText()).isEqualTo("assess");
+		assertThat(entry.path("proposalId").asText()).isEqualTo(proposal.id().toString());
+		assertThat(entry.at("/confirmedBy/accountId").asText()).isEqualTo(this.bob);
+		assertThat(entry.at("/links/0/key").asText()).isEqualTo("SCRUM-3");
+		assertThat(this.site.calls("POST", "/rest/api/3/issue/SCRUM-3/comment")).isEmpty();
+	}
+
+	@Test
 	void filtersByUserFeatureProjectAndDateNewestFirst() throws Exception {
 		OffsetDateTime may = LocalDate.of(2026, 5, 10).atTime(9, 0).atOffset(ZoneOffset.UTC);
 		entry(this.alice, "chat", "PAY-1", "done", may);
