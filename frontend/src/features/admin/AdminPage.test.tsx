@@ -75,8 +75,8 @@ describe('AdminPage', () => {
     await waitFor(() => expect(byTestId('model-source')).toBeTruthy());
 
     expect([...document.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['AI Assistant settings']);
-    expect([...document.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Model', 'Features']);
-    expect(ADMIN_SECTIONS.map((section) => section.id)).toEqual(['model', 'features']);
+    expect([...document.querySelectorAll('h2[id]')].map((h) => h.textContent)).toEqual(['Model', 'Features', 'Usage', 'Audit']);
+    expect(ADMIN_SECTIONS.map((section) => section.id)).toEqual(['model', 'features', 'usage', 'audit']);
   });
 
   it('sends only what changed, the key write-only, and shows its last four characters', async () => {

@@ -3,6 +3,8 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import type { ComponentType } from 'react';
 
 import { FeaturesSection } from './FeaturesSection';
+import { AuditSection } from './audit/AuditSection';
+import { UsageSection } from './usage/UsageSection';
 import { ModelSection } from './ModelSection';
 
 /** One section of the admin page; each renders its own h2. */
@@ -15,6 +17,8 @@ export interface AdminSection {
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { id: 'model', Component: ModelSection },
   { id: 'features', Component: FeaturesSection },
+  { id: 'usage', Component: UsageSection },
+  { id: 'audit', Component: AuditSection },
 ];
 
 export interface AdminPageProps {

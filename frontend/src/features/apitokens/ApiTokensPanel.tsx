@@ -12,6 +12,7 @@ import type { ApiToken, CreatedToken } from './api';
 import { CreatedSecret } from './CreatedSecret';
 import { CreateTokenForm } from './CreateTokenForm';
 import { useApiTokens } from './useApiTokens';
+import '../../components/dataTable.css';
 import './apitokens.css';
 
 const RevokeTokenModal = lazy(() => import('./RevokeTokenModal'));
@@ -76,7 +77,7 @@ export function ApiTokensPanel() {
           (state.list.tokens.length === 0 ? (
             <p data-testid="apitokens-empty">You have no API tokens.</p>
           ) : (
-            <table className="apitokens-table" data-testid="apitokens-list">
+            <table className="data-table" data-testid="apitokens-list">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -86,7 +87,7 @@ export function ApiTokensPanel() {
                   <th scope="col">Expires</th>
                   <th scope="col">Status</th>
                   <th scope="col">
-                    <span className="apitokens-hidden">Actions</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>

@@ -23,10 +23,16 @@ class AdminCaches {
 
 	static final String SITE_ADMINS = "site-admins";
 
+	static final String ACCOUNT_NAMES = "admin-account-names";
+
 	@Bean
 	static CacheManagerCustomizer<CaffeineCacheManager> adminCacheSpecs() {
-		return manager -> manager.registerCustomCache(SITE_ADMINS,
-				Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(1)).build());
+		return manager -> {
+			manager.registerCustomCache(SITE_ADMINS,
+					Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(1)).build());
+			manager.registerCustomCache(ACCOUNT_NAMES,
+					Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build());
+		};
 	}
 
 }

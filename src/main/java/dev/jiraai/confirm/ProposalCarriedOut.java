@@ -5,9 +5,10 @@ import java.util.UUID;
 
 /**
  * An attempt at carrying out a confirmed proposal ended, in a confirm or when the
- * reconciler found out what an interrupted or uncertain attempt wrote. Published in the
- * transaction that records the proposal's new state, so a listener that writes in it (the
- * audit log) commits with the state or not at all.
+ * reconciler found out what an interrupted or uncertain attempt wrote; or the user
+ * rejected a pending proposal ({@link Result#REJECTED}). Published in the transaction
+ * that records the proposal's new state, so a listener that writes in it (the audit log)
+ * commits with the state or not at all.
  *
  * @param clientKey the site
  * @param accountId the user who confirmed it
@@ -36,7 +37,10 @@ public record ProposalCarriedOut(String clientKey, String accountId, UUID propos
 		FAILED,
 
 		/** Jira may have written it without saying so; the reconciler looks again. */
-		UNCERTAIN
+		UNCERTAIN,
+
+		/** The user rejected the proposal: nothing was attempted or written. */
+		REJECTED
 
 	}
 

@@ -171,9 +171,21 @@ public class Proposals {
 	 * @throws ProposalException when it is not pending
 	 */
 	public Proposal reject(SiteUser user, UUID id) {
-		boolean rejected = this.store.reject(user, id, this.clock.instant());
+		// The rejection and its audit entry commit together (AuditLog writes before the
+		// commit); a repeated reject changes nothing and is not audited again.
+		Boolean rejected = this.transactions.execute(status -> {
+			if (!this.store.reject(user, id, this.clock.instant())) {
+				return false;
+			}
+			Proposal pending = get(user, id);
+			JsonNode issueKey = pending.payload() == null ? null : pending.payload().get("issueKey");
+			this.events.publishEvent(carriedOut(user.site().clientKey(), user.accountId(), pending,
+					ProposalCarriedOut.Result.REJECTED, (issueKey == null) ? null : issueKey.asText(),
+					"Rejected the proposed %s".formatted(pending.kind()), null));
+			return true;
+		});
 		Proposal proposal = get(user, id);
-		if (!rejected && proposal.state() != Proposal.State.REJECTED) {
+		if (!Boolean.TRUE.equals(rejected) && proposal.state() != Proposal.State.REJECTED) {
 			throw ProposalException.notPending(id, proposal.state());
 		}
 		return proposal;

@@ -10,31 +10,48 @@ import dev.jiraai.support.AppTestSupport;
 import dev.jiraai.support.SimulatedSite;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin API through the real app: a site of its own per test, where Alice is a Jira
+ * The admin API through the real app, on a site of its own per test where Alice is a Jira
  * admin and Bob is not.
  */
 abstract class AdminTestSupport extends AppTestSupport {
 
 	static final ObjectMapper json = new ObjectMapper();
 
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * A site of the test's own (named by {@link #siteName()}), installed before each
+	 * test.
+	 */
 	SimulatedSite site;
 
+	/** Alice, a Jira admin of the site. */
 	String alice;
 
+	/** Bob, who is not. */
 	String bob;
 
+	/** The name the test's sites start with. */
+	String siteName() {
+		return "admin";
+	}
+
 	@BeforeEach
-	void installSite() {
-		this.site = installedSite("admin");
+	void installSiteWithAnAdminAndAUser() {
+		this.site = installedSite(siteName());
 		this.alice = this.site.user("Alice");
 		this.bob = this.site.user("Bob");
 	}
 
 	String asAlice() {
-		return "JWT " + this.site.contextJwt(this.alice);
+		return jwt(this.site, this.alice);
 	}
 
 	/**
@@ -44,6 +61,11 @@ abstract class AdminTestSupport extends AppTestSupport {
 		HttpResponse<String> response = call(method, path, asAlice(), body);
 		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(status);
 		return json.readTree(response.body());
+	}
+
+	/** A GET as Alice, the admin, answered 200; its JSON. */
+	JsonNode asAdmin(String pathAndQuery) throws Exception {
+		return admin("GET", pathAndQuery, null, 200);
 	}
 
 	static HttpResponse<String> call(String method, String path, String authorization, String body) {
@@ -58,12 +80,15 @@ abstract class AdminTestSupport extends AppTestSupport {
 		return send(request.build());
 	}
 
-	/** Asserts the answer is the catalogue's problem of that type; the problem. */
-	static JsonNode problem(HttpResponse<String> response, int status, String type) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("type").asText()).isEqualTo("https://jira-ai.dev/problems/" + type);
-		return problem;
+	/** The display name the simulated Jira has for the account. */
+	String displayName(String accountId) {
+		return this.site.data()
+			.users()
+			.stream()
+			.filter(user -> user.path("accountId").asText().equals(accountId))
+			.map(user -> user.path("displayName").asText())
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

@@ -21,9 +21,11 @@ class ModelEndpointsTests {
 		default -> throw new UnknownHostException(host);
 	};
 
-	private final ModelEndpoints strict = new ModelEndpoints(new AdminProperties(false, false), table);
+	private final ModelEndpoints strict = new ModelEndpoints(
+			new AdminProperties(false, false, java.time.Duration.ofDays(365)), table);
 
-	private final ModelEndpoints lenient = new ModelEndpoints(new AdminProperties(true, true), table);
+	private final ModelEndpoints lenient = new ModelEndpoints(
+			new AdminProperties(true, true, java.time.Duration.ofDays(365)), table);
 
 	@Test
 	void aPublicHttpsEndpointIsAccepted() {

@@ -46,10 +46,6 @@ abstract class ApiTokenTestSupport extends AppTestSupport {
 		this.bob = this.site.user("Bob");
 	}
 
-	static String jwt(SimulatedSite site, String accountId) {
-		return "JWT " + site.contextJwt(accountId);
-	}
-
 	static String bearer(String token) {
 		return "Bearer " + token;
 	}
@@ -73,15 +69,6 @@ abstract class ApiTokenTestSupport extends AppTestSupport {
 			request.header("Authorization", authorization);
 		}
 		return send(request.build());
-	}
-
-	static JsonNode problem(HttpResponse<String> response, int status, String type) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(contentType -> assertThat(contentType).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("type").asText()).isEqualTo("https://jira-ai.dev/problems/" + type);
-		return problem;
 	}
 
 	/** Sends a chat message with the token; the started turn. */

@@ -14,6 +14,7 @@ import com.atlassian.connect.spring.AtlassianHostRepository;
 import com.atlassian.connect.spring.AtlassianHostUser;
 import com.atlassian.connect.spring.internal.auth.frc.types.ForgeInvocationToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jiraai.tenancy.ForgeUserToken;
@@ -110,6 +111,23 @@ public abstract class AppTestSupport {
 		finally {
 			jira.resetViolations();
 		}
+	}
+
+	/** The Authorization header of a Connect context JWT of the user on the site. */
+	protected static String jwt(SimulatedSite site, String accountId) {
+		return "JWT " + site.contextJwt(accountId);
+	}
+
+	/**
+	 * Asserts the response is a problem of the catalogue with this status and type; it.
+	 */
+	protected static JsonNode problem(HttpResponse<String> response, int status, String type) throws IOException {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(contentType -> assertThat(contentType).startsWith("application/problem+json"));
+		JsonNode problem = new ObjectMapper().readTree(response.body());
+		assertThat(problem.path("type").asText()).isEqualTo("https://jira-ai.dev/problems/" + type);
+		return problem;
 	}
 
 	/**
