@@ -65,12 +65,6 @@ public class SiteDataRetention {
 	@EventListener
 	@Transactional
 	void on(SiteUninstalled event) {
-		// The library publishes lifecycle events on other threads, so they may arrive out
-		// of order: what counts is the install state it stored before publishing, read
-		// under the site's lock so that the other event's handler cannot act in between.
-		if (installedNow(event.clientKey())) {
-			return;
-		}
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO site_data_deletion (client_key, uninstalled_at, purge_after) VALUES (?, ?, ?)
@@ -84,10 +78,6 @@ public class SiteDataRetention {
 	@EventListener
 	@Transactional
 	void on(SiteInstalled event) {
-		if (!installedNow(event.clientKey())) {
-			// An install event that arrived after the uninstall that followed it.
-			return;
-		}
 		int cancelled = this.jdbc.sql("DELETE FROM site_data_deletion WHERE client_key = ?")
 			.param(event.clientKey())
 			.update();
@@ -119,27 +109,6 @@ public class SiteDataRetention {
 		}
 	}
 
-	/**
-	 * Whether the site has the app installed, as the database says now (not a cache),
-	 * holding the site's lifecycle lock until the transaction ends.
-	 */
-	private boolean installedNow(String clientKey) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('site-lifecycle:' || ?))")
-			.param(clientKey)
-			.query(Object.class)
-			.single();
-		return this.jdbc.sql("SELECT addon_installed FROM atlassian_host WHERE client_key = ?")
-			.param(clientKey)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-	}
-
-	/** Whether the site has the app installed now, as the stored host says. */
-	private boolean installed(String clientKey) {
-		return this.hosts.findById(clientKey).map(AtlassianHost::isAddonInstalled).orElse(false);
-	}
-
 	/** When the data of a site is due for deletion, if it is scheduled. */
 	public Optional<Instant> scheduledDeletion(String clientKey) {
 		return this.jdbc.sql("SELECT purge_after FROM site_data_deletion WHERE client_key = ?")
@@ -168,7 +137,7 @@ public class SiteDataRetention {
 			.list();
 		List<String> purged = new ArrayList<>();
 		for (String clientKey : due) {
-			boolean reinstalled = installed(clientKey);
+			boolean reinstalled = this.hosts.findById(clientKey).map(AtlassianHost::isAddonInstalled).orElse(false);
 			if (!reinstalled) {
 				purge(clientKey);
 				purged.add(clientKey);

@@ -48,32 +48,7 @@ class SiteDataRetentionTests extends AppTestSupport {
 	ChatSettings chatSettings;
 
 	@Autowired
-	org.springframework.context.ApplicationEventPublisher events;
-
-	@Autowired
 	SiteFeatures features;
-
-	/**
-	 * The library publishes install and uninstall events on other threads: an install's
-	 * event that arrives after the uninstall that followed it must not cancel the
-	 * deletion, and an uninstall's event that arrives after a reinstall must not schedule
-	 * one.
-	 */
-	@Test
-	void lifecycleEventsArrivingOutOfOrderFollowTheStoredInstallState() {
-		SimulatedSite site = installedSite("retention-order");
-		uninstall(site);
-
-		this.events.publishEvent(new dev.jiraai.connect.SiteInstalled(site.clientKey(), site.baseUrl()));
-
-		assertThat(this.retention.scheduledDeletion(site.clientKey())).as("a late install event").isPresent();
-		assertThat(site.install(appBaseUrl()).statusCode()).isEqualTo(204);
-		await().untilAsserted(() -> assertThat(this.retention.scheduledDeletion(site.clientKey())).isEmpty());
-
-		this.events.publishEvent(new dev.jiraai.connect.SiteUninstalled(site.clientKey(), site.baseUrl()));
-
-		assertThat(this.retention.scheduledDeletion(site.clientKey())).as("a late uninstall event").isEmpty();
-	}
 
 	@Test
 	void aReinstallAfterRetentionFindsNoneOfTheOldData() throws Exception {
