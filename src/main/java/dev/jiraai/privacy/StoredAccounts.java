@@ -32,7 +32,8 @@ class StoredAccounts {
 	 */
 	static final List<String> CLEARED_COLUMNS = List.of("audit_log.account_id", "assessment.account_id",
 			"llm_usage.account_id", "site_ai_settings.updated_by", "prompt_override.updated_by",
-			"chat_settings.updated_by", "api_token.revoked_by", "api_token_settings.updated_by");
+			"chat_settings.updated_by", "api_token.revoked_by", "api_token_settings.updated_by",
+			"site_features.updated_by");
 
 	/**
 	 * Every table and column pair holding an account id, as checked against the schema.
@@ -72,6 +73,7 @@ class StoredAccounts {
 				        WHERE client_key = :site
 				    UNION ALL SELECT revoked_by, revoked_at FROM api_token WHERE client_key = :site
 				    UNION ALL SELECT updated_by, updated_at FROM api_token_settings WHERE client_key = :site
+				    UNION ALL SELECT updated_by, updated_at FROM site_features WHERE client_key = :site
 				) mentions
 				WHERE account_id IS NOT NULL
 				GROUP BY account_id
